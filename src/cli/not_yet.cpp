@@ -1,0 +1,21 @@
+// Commands whose layers have not landed yet. Each says so and fails, rather than pretending.
+#include "cli/commands.hpp"
+#include "util/error.hpp"
+
+namespace kg::cli {
+
+namespace {
+[[noreturn]] void unavailable(const char* command) {
+  throw Error(std::string("'kg ") + command + "' is not available in this build yet");
+}
+}  // namespace
+
+int run_build(const Arguments&) { unavailable("build"); }
+int run_validate(const Arguments&) { unavailable("validate"); }
+int run_export(const Arguments&) { unavailable("export"); }
+int run_query(const Arguments&) { unavailable("query"); }
+int run_path(const Arguments&) { unavailable("path"); }
+int run_stats(const Arguments&) { unavailable("stats"); }
+int run_saved(const Arguments&) { unavailable("run"); }
+
+}  // namespace kg::cli

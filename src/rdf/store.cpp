@@ -1,0 +1,110 @@
+#include "rdf/store.hpp"
+
+#include <sord/sord.h>
+
+#include <algorithm>
+
+namespace kg::rdf {
+
+namespace {
+constexpr const char* kDefaultGraphIri = "urn:x-kg:default-graph";
+
+const SordNode* raw(NodeRef node) { return node.sord(); }
+}  // namespace
+
+Quad QuadIterator::operator*() const {
+  SordQuad quad;
+  sord_iter_get(iter_, quad);
+  return Quad{NodeRef::from_sord(quad[SORD_SUBJECT]), NodeRef::from_sord(quad[SORD_PREDICATE]),
+              NodeRef::from_sord(quad[SORD_OBJECT]), NodeRef::from_sord(quad[SORD_GRAPH])};
+}
+
+QuadIterator& QuadIterator::operator++() {
+  // Sord frees nothing at the end; QuadRange owns the iterator and frees it.
+  if (sord_iter_next(iter_)) iter_ = nullptr;
+  return *this;
+}
+
+QuadRange::~QuadRange() { sord_iter_free(iter_); }
+
+Store::Store() : world_(std::make_unique<World>()) {
+  // Three orders cover every triple pattern with a range scan except (s ? o), which Sord
+  // answers from SPO with a filter; with graphs on, each also gets a graph-first twin.
+  model_ = sord_new(world_->sord(), SORD_SPO | SORD_POS | SORD_OPS, true);
+  default_graph_ = world_->iri(kDefaultGraphIri);
+}
+
+Store::~Store() { sord_free(model_); }
+
+bool Store::insert(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) {
+  if (!graph) graph = default_graph_;
+  SordQuad quad = {raw(subject), raw(predicate), raw(object), raw(graph)};
+  if (!sord_add(model_, quad)) return false;
+  ++graph_sizes_[graph];
+  ++predicate_counts_[predicate];
+  predicate_stats_cache_.clear();
+  return true;
+}
+
+bool Store::insert(const Term& subject, const Term& predicate, const Term& object,
+                   const Term* graph) {
+  return insert(world_->intern(subject), world_->intern(predicate), world_->intern(object),
+                graph ? world_->intern(*graph) : NodeRef());
+}
+
+bool Store::erase(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) {
+  if (!graph) graph = default_graph_;
+  if (!contains(subject, predicate, object, graph)) return false;
+  SordQuad quad = {raw(subject), raw(predicate), raw(object), raw(graph)};
+  sord_remove(model_, quad);
+  if (--graph_sizes_[graph] == 0) graph_sizes_.erase(graph);
+  if (--predicate_counts_[predicate] == 0) predicate_counts_.erase(predicate);
+  predicate_stats_cache_.clear();
+  return true;
+}
+
+QuadRange Store::match(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) const {
+  SordQuad pattern = {raw(subject), raw(predicate), raw(object), raw(graph)};
+  return QuadRange(sord_find(model_, pattern));
+}
+
+bool Store::contains(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) const {
+  return !match(subject, predicate, object, graph).empty();
+}
+
+size_t Store::size() const { return sord_num_quads(model_); }
+
+size_t Store::graph_size(NodeRef graph) const {
+  auto found = graph_sizes_.find(graph ? graph : default_graph_);
+  return found == graph_sizes_.end() ? 0 : found->second;
+}
+
+std::vector<NodeRef> Store::named_graphs() const {
+  std::vector<NodeRef> graphs;
+  for (const auto& [graph, count] : graph_sizes_)
+    if (graph != default_graph_ && count > 0) graphs.push_back(graph);
+  std::sort(graphs.begin(), graphs.end(),
+            [](NodeRef a, NodeRef b) { return a.value() < b.value(); });
+  return graphs;
+}
+
+const PredicateStats& Store::predicate_stats(NodeRef predicate) const {
+  auto cached = predicate_stats_cache_.find(predicate);
+  if (cached != predicate_stats_cache_.end()) return cached->second;
+  PredicateStats stats;
+  // POS order groups equal objects together; subjects need a set.
+  std::vector<NodeRef> subjects;
+  NodeRef last_object;
+  for (const Quad& quad : match({}, predicate, {}, {})) {
+    ++stats.triples;
+    if (quad.object != last_object) ++stats.distinct_objects;
+    last_object = quad.object;
+    subjects.push_back(quad.subject);
+  }
+  std::sort(subjects.begin(), subjects.end());
+  stats.distinct_subjects =
+      static_cast<size_t>(std::unique(subjects.begin(), subjects.end()) - subjects.begin());
+  return predicate_stats_cache_.emplace(predicate, stats).first->second;
+}
+
+}  // namespace kg::rdf

@@ -1,0 +1,110 @@
+#include <boost/test/unit_test.hpp>
+
+#include "rdf/rdf.hpp"
+#include "util/error.hpp"
+
+using namespace kg::rdf;
+
+BOOST_AUTO_TEST_SUITE(rdf)
+
+BOOST_AUTO_TEST_CASE(interning_gives_equal_refs_for_equal_terms) {
+  World world;
+  BOOST_TEST((world.iri("http://example.org/a") == world.iri("http://example.org/a")));
+  BOOST_TEST((world.literal("x") == world.literal("x", vocab::kXsdString)));
+  BOOST_TEST((world.literal("x", {}, "EN") == world.literal("x", {}, "en")));
+  BOOST_TEST(!(world.literal("1", vocab::kXsdInteger) == world.literal("1")));
+  BOOST_TEST(world.literal("x", {}, "en").datatype_iri() == vocab::kRdfLangString);
+  BOOST_TEST(world.literal("1", vocab::kXsdInteger).datatype_iri() == vocab::kXsdInteger);
+}
+
+BOOST_AUTO_TEST_CASE(turtle_parses_into_the_requested_graph) {
+  Store store;
+  NodeRef graph = store.world().iri("http://example.org/g");
+  PrefixMap prefixes;
+  ParseOptions options;
+  options.graph = graph;
+  options.prefixes = &prefixes;
+  auto result = parse_string(store,
+                             "@prefix ex: <http://example.org/> .\n"
+                             "ex:a ex:p ex:b , \"two\"@EN ; ex:q [ ex:r 1 ] .\n",
+                             "inline.ttl", options);
+  BOOST_TEST(result.statements == 4u);
+  BOOST_TEST(store.size() == 4u);
+  BOOST_TEST(store.graph_size(graph) == 4u);
+  BOOST_TEST(store.graph_size(store.default_graph()) == 0u);
+  BOOST_TEST(prefixes.find("ex").value() == "http://example.org/");
+  NodeRef p = store.world().iri("http://example.org/p");
+  BOOST_TEST(store.predicate_stats(p).triples == 2u);
+  BOOST_TEST(store.predicate_stats(p).distinct_subjects == 1u);
+  BOOST_TEST(store.predicate_stats(p).distinct_objects == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(union_match_yields_each_triple_once) {
+  Store store;
+  World& w = store.world();
+  NodeRef s = w.iri("http://e/s"), p = w.iri("http://e/p"), o = w.iri("http://e/o");
+  store.insert(s, p, o, w.iri("http://e/g1"));
+  store.insert(s, p, o, w.iri("http://e/g2"));
+  store.insert(s, p, o);
+  size_t seen = 0;
+  for (const Quad& quad : store.match({}, p, {}, {})) {
+    (void)quad;
+    ++seen;
+  }
+  BOOST_TEST(seen == 1u);
+  BOOST_TEST(store.size() == 3u);
+  BOOST_TEST(store.named_graphs().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(syntax_error_names_line_and_column) {
+  Store store;
+  try {
+    parse_string(store, "<http://a> <http://b> <http://c> .\n<http://a> <http://b> \"x .\n",
+                 "broken.ttl", {});
+    BOOST_FAIL("no error");
+  } catch (const kg::Error& error) {
+    BOOST_TEST(error.where().file == "broken.ttl");
+    BOOST_TEST(error.where().line == 2u);
+    BOOST_TEST(std::string(error.what()).find("broken.ttl:2:") == 0u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(turtle_output_is_sorted_prefixed_and_reparses_to_the_same_graph) {
+  Store store;
+  parse_string(store,
+               "@prefix kg: <https://kg.example.org/ontology#> .\n"
+               "<https://kg.example.org/id/b> kg:p \"z\" , \"a\"@ru .\n"
+               "<https://kg.example.org/id/a> a kg:C ; kg:q 5 .\n",
+               "in.ttl", {});
+  WriteOptions options;
+  PrefixMap standard = PrefixMap::standard();
+  options.prefixes = &standard;
+  std::string first = serialize(store, quads_of(store), options);
+  BOOST_TEST(first.find("@prefix kg: <https://kg.example.org/ontology#> .") != std::string::npos);
+  BOOST_TEST(first.find("@prefix rdf:") == std::string::npos);  // only used prefixes
+  BOOST_TEST(first.find("kgd:a") < first.find("kgd:b"));
+  Store again;
+  parse_string(again, first, "out.ttl", {});
+  BOOST_TEST(again.size() == store.size());
+  BOOST_TEST(serialize(again, quads_of(again), options) == first);
+}
+
+BOOST_AUTO_TEST_CASE(rdfxml_is_read) {
+  Store store;
+  ParseOptions options;
+  options.syntax = Syntax::RdfXml;
+  options.base_iri = "http://example.org/base";
+  parse_string(store,
+               "<?xml version=\"1.0\"?>\n<rdf:RDF "
+               "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+               "xmlns:ex=\"http://example.org/\">\n<rdf:Description rdf:about=\"#x\">"
+               "<ex:p xml:lang=\"en\">hi</ex:p></rdf:Description></rdf:RDF>\n",
+               "in.rdf", options);
+  BOOST_TEST(store.size() == 1u);
+  for (const Quad& quad : store.match({}, {}, {}, {})) {
+    BOOST_TEST(quad.subject.value() == "http://example.org/base#x");
+    BOOST_TEST(quad.object.language() == "en");
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
