@@ -105,31 +105,25 @@ class TsvTermParser {
     fail("not an RDF term: " + std::string(text_));
   }
 
-  std::string parse_iri() {
-    ++pos_;  // '<'
-    std::string iri;
-    while (pos_ < text_.size() && text_[pos_] != '>') {
-      if (text_[pos_] == '\\')
-        read_escape(iri, false);
-      else
-        iri += text_[pos_++];
-    }
-    if (pos_ >= text_.size()) fail("unterminated IRI");
+  std::string parse_iri() { return read_delimited('>', false, "unterminated IRI"); }
+
+  // From the opening delimiter at pos_ to the closing one, with escapes decoded.
+  std::string read_delimited(char closing, bool in_string, const char* unterminated) {
     ++pos_;
-    return iri;
+    std::string text;
+    while (pos_ < text_.size() && text_[pos_] != closing) {
+      if (text_[pos_] == '\\')
+        read_escape(text, in_string);
+      else
+        text += text_[pos_++];
+    }
+    if (pos_ >= text_.size()) fail(unterminated);
+    ++pos_;
+    return text;
   }
 
   rdf::Term parse_quoted_literal() {
-    char quote = text_[pos_++];
-    std::string lexical;
-    while (pos_ < text_.size() && text_[pos_] != quote) {
-      if (text_[pos_] == '\\')
-        read_escape(lexical, true);
-      else
-        lexical += text_[pos_++];
-    }
-    if (pos_ >= text_.size()) fail("unterminated string");
-    ++pos_;
+    std::string lexical = read_delimited(text_[pos_], true, "unterminated string");
     if (pos_ < text_.size() && text_[pos_] == '@') {
       std::string language(text_.substr(pos_ + 1));
       pos_ = text_.size();

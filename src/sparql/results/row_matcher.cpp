@@ -77,9 +77,9 @@ Side encode(const std::vector<Cells>& rows) {
     const Row& row = side.rows[index];
     if (!seen.insert(row_key(row, own_label)).second) continue;
     for (const Cell& cell : row) {
+      if (cell.blank == kNotBlank) continue;
       auto& mentions = side.rows_of_blank[static_cast<size_t>(cell.blank)];
-      if (cell.blank != kNotBlank && (mentions.empty() || mentions.back() != index))
-        mentions.push_back(index);
+      if (mentions.empty() || mentions.back() != index) mentions.push_back(index);
     }
   }
   return side;
@@ -257,17 +257,32 @@ class Matcher {
                    [&](int blank) { return std::to_string(mapping_[static_cast<size_t>(blank)]); });
   }
 
+  // Depth-first over the expected blank nodes in search order, kept iterative: answers may
+  // hold thousands of blank nodes, too many for one stack frame each.
   bool search(bool respect_order) {
     mapping_.assign(expected_.blank_count, kNotBlank);
     used_.assign(actual_.blank_count, false);
     steps_ = 0;
-    return extend(0, respect_order);
+    std::vector<size_t> next_candidate(order_.size() + 1, 0);
+    size_t depth = 0;
+    while (true) {
+      if (depth == order_.size()) {
+        if (verify(respect_order)) return true;
+      } else if (advance(order_[depth], next_candidate[depth])) {
+        next_candidate[++depth] = 0;
+        continue;
+      }
+      if (gave_up_ || depth == 0) return false;
+      --depth;
+      unmap(order_[depth]);
+    }
   }
 
-  bool extend(size_t depth, bool respect_order) {
-    if (depth == order_.size()) return verify(respect_order);
-    size_t blank = order_[depth];
-    for (size_t candidate : candidates_[expected_colors_[blank]]) {
+  // Maps the blank node to its next consistent candidate, starting at `next`.
+  bool advance(size_t blank, size_t& next) {
+    const std::vector<size_t>& candidates = candidates_[expected_colors_[blank]];
+    while (next < candidates.size()) {
+      size_t candidate = candidates[next++];
       if (used_[candidate]) continue;
       if (++steps_ > kMaxSearchSteps) {
         gave_up_ = true;
@@ -275,12 +290,15 @@ class Matcher {
       }
       mapping_[blank] = static_cast<int>(candidate);
       used_[candidate] = true;
-      if (consistent(blank) && extend(depth + 1, respect_order)) return true;
-      mapping_[blank] = kNotBlank;
-      used_[candidate] = false;
-      if (gave_up_) return false;
+      if (consistent(blank)) return true;
+      unmap(blank);
     }
     return false;
+  }
+
+  void unmap(size_t blank) {
+    used_[static_cast<size_t>(mapping_[blank])] = false;
+    mapping_[blank] = kNotBlank;
   }
 
   // Every row of the blank node just mapped whose blank nodes are all mapped now must exist.
