@@ -168,6 +168,24 @@ BOOST_AUTO_TEST_CASE(tsv_and_csv_read_back) {
   BOOST_TEST((csv.rows[0][0] == Term::literal("http://example/x")));
 }
 
+BOOST_AUTO_TEST_CASE(answers_without_variables_read_back_from_every_format) {
+  // SELECT * { } has one solution that binds nothing.
+  for (ResultFormat format :
+       {ResultFormat::Json, ResultFormat::Xml, ResultFormat::Csv, ResultFormat::Tsv}) {
+    std::ostringstream out;
+    auto writer = make_result_writer(format, out, {});
+    writer->begin_solutions({});
+    writer->solution({});
+    writer->end_solutions();
+    ResultTable back = format == ResultFormat::Json  ? read_srj(out.str(), "empty")
+                       : format == ResultFormat::Xml ? read_srx(out.str(), "empty")
+                       : format == ResultFormat::Csv ? read_csv(out.str(), "empty")
+                                                     : read_tsv(out.str(), "empty");
+    BOOST_TEST(back.variables.empty());
+    BOOST_TEST(back.rows.size() == 1u);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(tsv_reads_numeric_and_boolean_shorthands_and_escapes) {
   ResultTable table =
       read_tsv("?a\t?b\t?c\t?d\n1.5e3\ttrue\t-2.50\t\"\\u00e9\\t\"^^<http://d>\n", "in.tsv");

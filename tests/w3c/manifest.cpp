@@ -82,20 +82,31 @@ std::string Manifests::reported_iri(std::string_view test_iri,
 
 std::vector<TestEntry> Manifests::load(const std::filesystem::path& manifest) {
   if (!std::filesystem::exists(manifest)) throw Error(manifest.string() + ": manifest not found");
-  rdf::parse_file(store_, manifest);
-  rdf::NodeRef self = iri(rdf::file_iri(manifest));
-  std::vector<TestEntry> tests;
-  for (rdf::NodeRef included : list(object(self, std::string(kMf) + "include"))) {
-    std::vector<TestEntry> more = load(path_of(included));
-    tests.insert(tests.end(), more.begin(), more.end());
-  }
-  rdf::NodeRef assumed = object(self, std::string(kMf) + "assumedTestBase");
+  // Each manifest gets a graph of its own, so that its mf:Manifest node (often <>, sometimes
+  // a blank node) can be told from those of the other files.
+  rdf::ParseOptions options;
+  options.graph = iri(rdf::file_iri(manifest));
+  rdf::parse_file(store_, manifest, options);
   std::string folder =
       std::filesystem::relative(manifest.parent_path(), root_).lexically_normal().string();
-  for (rdf::NodeRef test : list(object(self, std::string(kMf) + "entries"))) {
-    rdf::NodeRef type = object(test, rdf::vocab::kRdfType);
-    tests.push_back(TestEntry{test, reported_iri(test.value(), assumed ? assumed.value() : ""),
-                              type ? local_name(type.value()) : "", folder});
+  std::vector<TestEntry> tests;
+  rdf::NodeRef manifest_type = iri(std::string(kMf) + "Manifest");
+  // Collected first: loading included manifests changes the store under a live match.
+  std::vector<rdf::NodeRef> manifest_nodes;
+  for (const rdf::Quad& quad :
+       store_.match({}, iri(rdf::vocab::kRdfType), manifest_type, options.graph))
+    manifest_nodes.push_back(quad.subject);
+  for (rdf::NodeRef self : manifest_nodes) {
+    for (rdf::NodeRef included : list(object(self, std::string(kMf) + "include"))) {
+      std::vector<TestEntry> more = load(path_of(included));
+      tests.insert(tests.end(), more.begin(), more.end());
+    }
+    rdf::NodeRef assumed = object(self, std::string(kMf) + "assumedTestBase");
+    for (rdf::NodeRef test : list(object(self, std::string(kMf) + "entries"))) {
+      rdf::NodeRef type = object(test, rdf::vocab::kRdfType);
+      tests.push_back(TestEntry{test, reported_iri(test.value(), assumed ? assumed.value() : ""),
+                                type ? local_name(type.value()) : "", folder});
+    }
   }
   return tests;
 }

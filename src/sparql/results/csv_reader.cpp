@@ -220,7 +220,9 @@ ResultTable read_tsv(std::string_view text, std::string_view source_name) {
   std::vector<std::string_view> lines = lines_of(text);
   if (lines.empty()) fail_at(source_name, 1, 1, "empty TSV: expected a header line");
   ResultTable table;
-  for (std::string_view name : split(lines[0], '\t')) {
+  // A query without variables has an empty header line, and an empty line per row.
+  for (std::string_view name :
+       lines[0].empty() ? std::vector<std::string_view>{} : split(lines[0], '\t')) {
     if (name.empty() || (name[0] != '?' && name[0] != '$'))
       fail_at(source_name, 1, 0, "header names must start with ? or $");
     table.variables.emplace_back(name.substr(1));
@@ -228,6 +230,7 @@ ResultTable read_tsv(std::string_view text, std::string_view source_name) {
   for (size_t index = 1; index < lines.size(); ++index) {
     auto line = static_cast<unsigned>(index + 1);
     std::vector<std::string_view> fields = split(lines[index], '\t');
+    if (table.variables.empty() && lines[index].empty()) fields.clear();
     if (fields.size() != table.variables.size())
       fail_at(source_name, line, 0,
               "expected " + std::to_string(table.variables.size()) + " fields, found " +
