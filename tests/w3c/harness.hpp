@@ -29,6 +29,7 @@ struct RunOptions {
   std::filesystem::path w3c_dir;
   std::string filter;    // only tests whose IRI contains this
   bool verbose = false;  // also list the excluded (known) failures
+  bool isolate = true;   // run each SPARQL test in a child process (--no-fork: in this one)
 };
 
 // Test IRI -> why it is known to fail. Lines: IRI, whitespace, reason; '#' starts a comment.

@@ -1,5 +1,7 @@
 // kg_w3c: runs the W3C conformance suites. Usage:
-//   kg_w3c [--verbose] [--filter TEXT] SUITE...     SUITE: turtle, sparql10, sparql11
+//   kg_w3c [--verbose] [--no-fork] [--filter TEXT] SUITE...   SUITE: turtle, sparql10, sparql11
+// SPARQL tests run in child processes, so that a crash or a hang (30 s) fails one test only;
+// --no-fork runs them in this process, for debugging.
 // The suites are read from $KG_W3C_DIR (default: ../shared/w3c next to the source tree).
 // Exits non-zero when a test fails that tests/w3c/exclusions.txt does not list, or a listed
 // test passes.
@@ -36,7 +38,8 @@ SuiteRun run_suite(const std::string& name, const RunOptions& options) {
 }
 
 int usage() {
-  std::cerr << "usage: kg_w3c [--verbose] [--filter TEXT] turtle|sparql10|sparql11...\n";
+  std::cerr
+      << "usage: kg_w3c [--verbose] [--no-fork] [--filter TEXT] turtle|sparql10|sparql11...\n";
   return 2;
 }
 
@@ -48,6 +51,8 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--verbose") == 0)
       options.verbose = true;
+    else if (std::strcmp(argv[i], "--no-fork") == 0)
+      options.isolate = false;
     else if (std::strcmp(argv[i], "--filter") == 0 && i + 1 < argc)
       options.filter = argv[++i];
     else if (argv[i][0] == '-')

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "harness.hpp"
+#include "isolate.hpp"
 #include "sparql/results/results.hpp"
 #include "sparql/sparql.hpp"
 #include "util/atomic_file.hpp"
@@ -20,6 +21,8 @@ const std::map<std::string, std::string, std::less<>> kOutOfScopeTypes = {
     {"NegativeUpdateSyntaxTest11", "update"}, {"ProtocolTest", "protocol"},
     {"GraphStoreProtocolTest", "protocol"},   {"ServiceDescriptionTest", "protocol"},
 };
+
+constexpr std::chrono::seconds kTimeLimit{30};
 
 bool is_syntax_test(std::string_view type) {
   return type == "PositiveSyntaxTest" || type == "PositiveSyntaxTest11" ||
@@ -86,17 +89,17 @@ class SparqlRunner {
     return "";
   }
 
-  Outcome run(const TestEntry& test) {
-    Outcome outcome{test, false, {}};
-    try {
-      outcome.reason = is_syntax_test(test.type) ? run_syntax(test) : run_evaluation(test);
-      outcome.passed = outcome.reason.empty();
-    } catch (const Error& error) {
-      outcome.reason = error.what();
-    } catch (const std::exception& error) {
-      outcome.reason = std::string("crashed: ") + error.what();
-    }
-    return outcome;
+  Outcome run(const TestEntry& test, bool isolate) {
+    IsolatedResult result = run_isolated(
+        [&]() -> std::string {
+          try {
+            return is_syntax_test(test.type) ? run_syntax(test) : run_evaluation(test);
+          } catch (const Error& error) {
+            return error.what();
+          }
+        },
+        kTimeLimit, isolate);
+    return Outcome{test, result.passed, result.reason};
   }
 
  private:
@@ -180,7 +183,7 @@ SuiteRun run_sparql_suite(const std::string& name, const RunOptions& options) {
     if (test.iri.find(options.filter) == std::string::npos) continue;
     std::string scope = runner.scope_of(test);
     if (scope.empty())
-      run.outcomes.push_back(runner.run(test));
+      run.outcomes.push_back(runner.run(test, options.isolate));
     else
       ++run.not_in_scope[scope];
   }
