@@ -67,6 +67,51 @@ BOOST_AUTO_TEST_CASE(literals_compare_as_rdf_terms) {
                       "\"01\"^^<http://www.w3.org/2001/XMLSchema#integer>"));
 }
 
+BOOST_AUTO_TEST_CASE(canonical_forms_of_numbers_and_booleans) {
+  auto canonical = [](const std::string& lexical, std::string_view datatype) {
+    return canonical_literal(Term::typed_literal(lexical, std::string(datatype))).value;
+  };
+  using namespace kg::rdf::vocab;
+  BOOST_TEST(canonical("+007", kXsdInteger) == "7");
+  BOOST_TEST(canonical("-0", kXsdInteger) == "0");
+  BOOST_TEST(canonical("0012", std::string(kXsd) + "unsignedByte") == "12");
+  BOOST_TEST(canonical("3.0", kXsdDecimal) == "3");
+  BOOST_TEST(canonical("-0.50", kXsdDecimal) == "-0.5");
+  BOOST_TEST(canonical(".5", kXsdDecimal) == "0.5");
+  BOOST_TEST(canonical("2.0E-1", kXsdDouble) == canonical("2E-1", kXsdDouble));
+  BOOST_TEST(canonical("1.05E3", kXsdDouble) == canonical("1050", kXsdDouble));
+  BOOST_TEST(canonical("1.0e6", kXsdFloat) == canonical("1.0E6", kXsdFloat));
+  BOOST_TEST(canonical("+INF", kXsdDouble) == "INF");
+  BOOST_TEST(canonical("1", kXsdBoolean) == "true");
+  // Invalid forms and other types stay as they are.
+  BOOST_TEST(canonical("1.0", kXsdInteger) == "1.0");
+  BOOST_TEST(canonical("1e", kXsdDouble) == "1e");
+  BOOST_TEST(canonical("01", kXsdString) == "01");
+  BOOST_TEST(canonical("2020-01-01", kXsdDate) == "2020-01-01");
+}
+
+BOOST_AUTO_TEST_CASE(literals_compare_by_value_only_when_asked) {
+  using namespace kg::rdf::vocab;
+  ResultTable expected = solutions({"v"}, {{Term::typed_literal("1050", std::string(kXsdDouble))},
+                                           {Term::typed_literal("3", std::string(kXsdDecimal))}});
+  ResultTable actual = solutions({"v"}, {{Term::typed_literal("1.05E3", std::string(kXsdDouble))},
+                                         {Term::typed_literal("3.0", std::string(kXsdDecimal))}});
+  BOOST_TEST(compare_results(expected, actual).has_value());
+  CompareOptions by_value;
+  by_value.literals_by_value = true;
+  BOOST_TEST(!compare_results(expected, actual, by_value).has_value());
+  // Values of different datatypes stay different.
+  ResultTable integer = solutions({"v"}, {{Term::typed_literal("3", std::string(kXsdInteger))},
+                                          {Term::typed_literal("1050", std::string(kXsdDouble))}});
+  BOOST_TEST(compare_results(expected, integer, by_value).has_value());
+  std::vector<std::array<Term, 3>> graph_a{
+      {iri("s"), iri("p"), Term::typed_literal("1.0", std::string(kXsdDecimal))}};
+  std::vector<std::array<Term, 3>> graph_b{
+      {iri("s"), iri("p"), Term::typed_literal("1", std::string(kXsdDecimal))}};
+  BOOST_TEST(compare_graphs(graph_a, graph_b).has_value());
+  BOOST_TEST(!compare_graphs(graph_a, graph_b, true).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(blank_nodes_match_up_to_one_consistent_relabelling) {
   ResultTable expected = solutions(
       {"s", "o"}, {{blank("a"), iri("1")}, {blank("a"), iri("2")}, {blank("b"), iri("3")}});

@@ -357,6 +357,7 @@ BOOST_AUTO_TEST_CASE(rdf_result_sets_are_read_in_index_order) {
   ResultTable table = read_result_file(path, "http://example/base/");
   std::filesystem::remove(path);
   BOOST_TEST(table.variables == (std::vector<std::string>{"x", "y"}));
+  BOOST_TEST(table.ordered);
   BOOST_REQUIRE(table.rows.size() == 2u);
   BOOST_TEST((table.rows[0][0] == Term::iri("http://example/base/r")));
   BOOST_TEST(table.rows[0][1]->is_blank());
@@ -369,6 +370,7 @@ BOOST_AUTO_TEST_CASE(rdf_booleans_and_graphs_are_read) {
                        "@prefix rs: <http://www.w3.org/2001/sw/DataAccess/tests/result-set#> .\n"
                        "[] a rs:ResultSet ; rs:boolean true .\n");
   BOOST_TEST((read_result_file(ask).boolean == true));
+  BOOST_TEST(!read_result_file(ask).ordered);
   auto graph =
       temp_file("graph.nt", "<http://a> <http://b> _:c .\n<http://a> <http://b> \"d\" .\n");
   ResultTable triples = read_result_file(graph);

@@ -41,8 +41,13 @@ std::vector<Cells> aligned_rows(const ResultTable& actual, const std::vector<std
   return rows;
 }
 
-std::vector<Cells> distinct_triples(const std::vector<std::array<rdf::Term, 3>>& triples) {
+// Equal values count as equal triples when literals compare by value.
+std::vector<Cells> distinct_triples(const std::vector<std::array<rdf::Term, 3>>& triples,
+                                    bool literals_by_value) {
   std::vector<std::array<rdf::Term, 3>> sorted = triples;
+  if (literals_by_value)
+    for (auto& triple : sorted)
+      triple[2] = canonical_literal(triple[2]);
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   std::vector<Cells> rows;
@@ -61,7 +66,8 @@ std::optional<std::string> compare_results(const ResultTable& expected, const Re
   }
   if (expected.is_graph != actual.is_graph)
     return "expected " + kind_of(expected) + ", got " + kind_of(actual);
-  if (expected.is_graph) return compare_graphs(expected.triples, actual.triples);
+  if (expected.is_graph)
+    return compare_graphs(expected.triples, actual.triples, options.literals_by_value);
 
   std::vector<std::string> expected_set = expected.variables, actual_set = actual.variables;
   std::sort(expected_set.begin(), expected_set.end());
@@ -73,6 +79,7 @@ std::optional<std::string> compare_results(const ResultTable& expected, const Re
   results_detail::MatchRules rules;
   rules.ordered = options.ordered;
   rules.lax_cardinality = options.lax_cardinality;
+  rules.literals_by_value = options.literals_by_value;
   for (const std::string& variable : options.tie_variables) {
     auto found = std::find(expected.variables.begin(), expected.variables.end(), variable);
     if (found != expected.variables.end())
@@ -90,10 +97,14 @@ std::optional<std::string> compare_results(const ResultTable& expected, const Re
 }
 
 std::optional<std::string> compare_graphs(const std::vector<std::array<rdf::Term, 3>>& expected,
-                                          const std::vector<std::array<rdf::Term, 3>>& actual) {
+                                          const std::vector<std::array<rdf::Term, 3>>& actual,
+                                          bool literals_by_value) {
   static const std::vector<std::string> kColumns{"subject", "predicate", "object"};
-  return results_detail::match_rows(distinct_triples(expected), distinct_triples(actual), kColumns,
-                                    true, {});
+  results_detail::MatchRules rules;
+  rules.literals_by_value = literals_by_value;
+  return results_detail::match_rows(distinct_triples(expected, literals_by_value),
+                                    distinct_triples(actual, literals_by_value), kColumns, true,
+                                    rules);
 }
 
 }  // namespace kg::sparql

@@ -67,6 +67,7 @@ class ResultSetReader {
     std::vector<std::pair<long, std::vector<std::pair<std::string, rdf::Term>>>> solutions;
     for (rdf::NodeRef solution : objects(result_set, "solution")) {
       rdf::NodeRef index = object(solution, "index");
+      if (index) table.ordered = true;
       std::vector<std::pair<std::string, rdf::Term>> bindings;
       for (rdf::NodeRef binding : objects(solution, "binding")) {
         rdf::NodeRef variable = object(binding, "variable"), value = object(binding, "value");

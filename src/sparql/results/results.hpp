@@ -58,6 +58,8 @@ struct ResultTable {
   std::optional<bool> boolean;
   bool is_graph = false;
   std::vector<std::array<rdf::Term, 3>> triples;
+  // The source fixes the order of the rows (an RDF result set with rs:index).
+  bool ordered = false;
 };
 
 // Each throws kg::Error naming the source (and line:column, or a JSON pointer) on bad input.
@@ -102,6 +104,10 @@ struct CompareOptions {
   std::vector<std::string> tie_variables;
   // REDUCED: the actual rows may hold fewer duplicates (at least one of each expected row).
   bool lax_cardinality = false;
+  // Literals of the numeric and boolean XSD types compare by value ("2.0E-1" equals "2E-1",
+  // decimal "3.0" equals "3"), as the W3C test rules allow: lexical forms of computed values
+  // differ between engines. Off: terms compare exactly.
+  bool literals_by_value = false;
 };
 
 // Nothing when the two answers are equal, else one paragraph describing the first difference.
@@ -115,6 +121,12 @@ std::optional<std::string> compare_results(const ResultTable& expected, const Re
 
 // Graph isomorphism (blank nodes relabelled one-to-one); duplicate triples count once.
 std::optional<std::string> compare_graphs(const std::vector<std::array<rdf::Term, 3>>& expected,
-                                          const std::vector<std::array<rdf::Term, 3>>& actual);
+                                          const std::vector<std::array<rdf::Term, 3>>& actual,
+                                          bool literals_by_value = false);
+
+// The literal with its lexical form made canonical for its datatype, when the datatype is
+// xsd:boolean, xsd:decimal, xsd:float, xsd:double or an integer type and the form is valid;
+// any other term unchanged. Equal values of one datatype give equal terms.
+rdf::Term canonical_literal(const rdf::Term& term);
 
 }  // namespace kg::sparql

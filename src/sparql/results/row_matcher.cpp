@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "sparql/results/results.hpp"
+
 namespace kg::sparql::results_detail {
 
 namespace {
@@ -53,7 +55,7 @@ std::string any_label(int) {
   return "*";
 }
 
-Side encode(const std::vector<Cells>& rows) {
+Side encode(const std::vector<Cells>& rows, bool literals_by_value) {
   Side side;
   std::unordered_map<std::string, int> numbers;
   std::unordered_set<std::string> seen;
@@ -66,7 +68,8 @@ Side encode(const std::vector<Cells>& rows) {
         auto [it, added] = numbers.try_emplace(cell->value, static_cast<int>(numbers.size()));
         row.push_back({it->second, {}});
       } else {
-        row.push_back({kNotBlank, cell->to_ntriples()});
+        row.push_back({kNotBlank, literals_by_value ? canonical_literal(*cell).to_ntriples()
+                                                    : cell->to_ntriples()});
       }
     }
     side.rows.push_back(std::move(row));
@@ -137,8 +140,8 @@ class Matcher {
         names_(names),
         triples_(triples),
         rules_(rules),
-        expected_(encode(expected)),
-        actual_(encode(actual)) {}
+        expected_(encode(expected, rules.literals_by_value)),
+        actual_(encode(actual, rules.literals_by_value)) {}
 
   std::optional<std::string> run() {
     if (auto difference = compare_ignoring_blanks()) return difference;

@@ -17,6 +17,8 @@ struct MatchRules {
   // With ordered: consecutive expected rows agreeing on these columns may come in any order.
   std::vector<size_t> tie_columns;
   bool lax_cardinality = false;
+  // Compare literals by their canonical_literal forms.
+  bool literals_by_value = false;
 };
 
 // Nothing when some relabelling of blank nodes makes `actual` equal `expected` under the
