@@ -153,7 +153,8 @@ class SparqlRunner {
   }
 
   // qt:data files merged into the default graph, each qt:graphData a named graph named by the
-  // file's IRI; with neither, the query's own FROM / FROM NAMED.
+  // file's IRI. A FROM / FROM NAMED in the query then picks its graphs among those (loading
+  // files the store lacks): constructwhere04 names its qt:graphData file in FROM.
   sparql::Dataset dataset_of(rdf::NodeRef action, const sparql::Query& query, rdf::Store& store) {
     sparql::Dataset dataset;
     dataset.store = &store;
@@ -168,8 +169,7 @@ class SparqlRunner {
       rdf::parse_file(store, Manifests::path_of(file), options);
       dataset.named_graphs.push_back(options.graph);
     }
-    if (data.empty() && graphs.empty()) return sparql::dataset_for_query(query, store, dataset);
-    return dataset;
+    return sparql::dataset_for_query(query, store, dataset);
   }
 
   Manifests& manifests_;
