@@ -236,6 +236,25 @@ BOOST_AUTO_TEST_CASE(table_aligns_wide_text_abbreviates_iris_and_counts_rows) {
     BOOST_TEST(width == widths.front());
 }
 
+BOOST_AUTO_TEST_CASE(table_streams_rows_past_its_buffer_with_the_widths_it_found) {
+  rdf::World world;
+  std::ostringstream out;
+  auto writer = make_result_writer(ResultFormat::Table, out, {});
+  writer->begin_solutions({"n"});
+  const size_t total = kTableBufferRows + 5;
+  for (size_t i = 0; i < total; ++i) {
+    NodeRef row[] = {world.literal(std::to_string(i % 10), rdf::vocab::kXsdInteger)};
+    writer->solution(row);
+  }
+  NodeRef wide[] = {world.literal("wider than the column")};
+  writer->solution(wide);
+  writer->end_solutions();
+  std::string text = out.str();
+  BOOST_TEST(text.ends_with(std::to_string(total + 1) + " rows\n"));
+  BOOST_TEST(text.find("│ 9  │\n") != std::string::npos);  // sized by the buffered rows
+  BOOST_TEST(text.find("│ \"wider than the column\" │") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(table_shows_graphs_as_subject_predicate_object) {
   rdf::World world;
   std::ostringstream out;
