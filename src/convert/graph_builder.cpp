@@ -326,13 +326,15 @@ class GraphBuilder {
 
   std::string literal_mismatch(const FactRecord& fact, rdf::NodeRef literal,
                                const validate::TypeConstraint& range) const {
-    std::string takes = fact.predicate + " takes " + range.describe(prefixes_);
+    std::string range_name = range.describe(prefixes_);
     bool wants_stamp =
         std::find(range.any_of.begin(), range.any_of.end(),
                   std::string(rdf::vocab::kXsd) + "dateTimeStamp") != range.any_of.end();
     if (wants_stamp && literal.datatype_iri() == rdf::vocab::kXsdDateTime)
-      return "'" + std::string(literal.value()) + "' has no time zone, and " + takes;
-    return takes + ", not a literal of " + name(literal.datatype_iri());
+      return "'" + std::string(literal.value()) + "' has no time zone, which " + fact.predicate +
+             " (range " + range_name + ") requires";
+    return fact.predicate + " takes " + range_name + ", not a literal of " +
+           name(literal.datatype_iri());
   }
 
   // Disagreeing facts must name each other.

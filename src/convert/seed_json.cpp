@@ -37,6 +37,24 @@ std::string explanation(const std::string& what) {
   return what.substr(colon + 2);
 }
 
+// nlohmann reports an unexpected token where it ends; a reader looks for where it starts.
+size_t start_of_token(std::string_view text, size_t end, const std::string& explanation) {
+  if (end >= text.size()) return end;
+  if (explanation.find("unexpected string literal") != std::string::npos && text[end] == '"') {
+    size_t open = text.rfind('"', end == 0 ? 0 : end - 1);
+    while (open != std::string_view::npos && open > 0 && text[open - 1] == '\\')
+      open = text.rfind('"', open - 1);
+    return open == std::string_view::npos ? end : open;
+  }
+  if (explanation.find("unexpected number literal") != std::string::npos ||
+      explanation.find("unexpected literal") != std::string::npos) {
+    constexpr std::string_view kTokenChars = "0123456789+-.eEtruefalsn";
+    while (end > 0 && kTokenChars.find(text[end - 1]) != std::string_view::npos)
+      --end;
+  }
+  return end;
+}
+
 }  // namespace
 
 void JsonNode::fail(const std::string& message) const {
@@ -96,13 +114,17 @@ JsonFile load_json_file(const std::filesystem::path& path, std::string name) {
   if (!std::filesystem::is_regular_file(path, ignored))
     throw Error(SourceLocation{name, 0, 0, {}}, "missing file");
   std::string text = read_file(path);
+  nlohmann::json root;
   try {
-    return JsonFile{std::move(name), nlohmann::json::parse(text)};
+    root = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& error) {
     // byte counts the characters read, the offending one included.
-    auto [line, column] = line_and_column(text, error.byte == 0 ? 0 : error.byte - 1);
-    throw Error(SourceLocation{name, line, column, {}}, explanation(error.what()));
+    std::string message = explanation(error.what());
+    size_t offset = start_of_token(text, error.byte == 0 ? 0 : error.byte - 1, message);
+    auto [line, column] = line_and_column(text, offset);
+    throw Error(SourceLocation{name, line, column, {}}, message);
   }
+  return JsonFile{std::move(name), std::move(root)};
 }
 
 std::string append_pointer(const std::string& pointer, std::string_view token) {

@@ -169,7 +169,7 @@ class Checker {
     if (quad.object.is_literal()) {
       if (!ontology_.admits_literal(range, quad.object.datatype_iri(), quad.object.value()))
         add(ViolationKind::RangeViolation, quad,
-            "value is a literal of " + name(quad.object.datatype_iri()) + needs);
+            "value is " + describe_literal(quad.object) + needs);
     } else if (!ontology_.admits_resource(range, resource_types(quad.object))) {
       add(ViolationKind::RangeViolation, quad, "value " + describe_types(quad.object) + needs);
     }
@@ -203,6 +203,13 @@ class Checker {
         return true;
     }
     return false;
+  }
+
+  std::string describe_literal(rdf::NodeRef literal) const {
+    std::string datatype = name(literal.datatype_iri());
+    if (literal.datatype_iri() == vocab::kXsdDateTime && !rdf::has_timezone(literal.value()))
+      return "an " + datatype + " without a time zone";
+    return "a literal of " + datatype;
   }
 
   std::string describe_types(rdf::NodeRef node) const {
