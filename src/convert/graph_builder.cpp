@@ -1,4 +1,5 @@
 // Checks the seed records against the ontology and turns them into quads.
+#include <algorithm>
 #include <set>
 
 #include "convert/convert.hpp"
@@ -327,9 +328,8 @@ class GraphBuilder {
   std::string literal_mismatch(const FactRecord& fact, rdf::NodeRef literal,
                                const validate::TypeConstraint& range) const {
     std::string range_name = range.describe(prefixes_);
-    bool wants_stamp =
-        std::find(range.any_of.begin(), range.any_of.end(),
-                  std::string(rdf::vocab::kXsd) + "dateTimeStamp") != range.any_of.end();
+    bool wants_stamp = std::find(range.any_of.begin(), range.any_of.end(),
+                                 terms::kXsdDateTimeStamp) != range.any_of.end();
     if (wants_stamp && literal.datatype_iri() == rdf::vocab::kXsdDateTime)
       return "'" + std::string(literal.value()) + "' has no time zone, which " + fact.predicate +
              " (range " + range_name + ") requires";

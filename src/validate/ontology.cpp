@@ -218,7 +218,7 @@ bool Ontology::admits_literal(const TypeConstraint& constraint, std::string_view
       return true;
     if (rdf::is_derived_datatype(datatype, allowed)) return true;
     // A dateTime with a time zone is a value of xsd:dateTimeStamp.
-    if (allowed == std::string(vocab::kXsd) + "dateTimeStamp" && datatype == vocab::kXsdDateTime &&
+    if (allowed == terms::kXsdDateTimeStamp && datatype == vocab::kXsdDateTime &&
         rdf::has_timezone(lexical))
       return true;
   }

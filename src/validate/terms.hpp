@@ -29,6 +29,9 @@ inline constexpr std::string_view kRdfsRange = "http://www.w3.org/2000/01/rdf-sc
 inline constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
 inline constexpr std::string_view kRdfsComment = "http://www.w3.org/2000/01/rdf-schema#comment";
 
+inline constexpr std::string_view kXsdDateTimeStamp =
+    "http://www.w3.org/2001/XMLSchema#dateTimeStamp";
+
 inline constexpr std::string_view kOwlClass = "http://www.w3.org/2002/07/owl#Class";
 inline constexpr std::string_view kOwlThing = "http://www.w3.org/2002/07/owl#Thing";
 inline constexpr std::string_view kOwlUnionOf = "http://www.w3.org/2002/07/owl#unionOf";

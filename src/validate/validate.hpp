@@ -12,11 +12,6 @@
 #include "rdf/term.hpp"
 #include "validate/ontology.hpp"
 
-namespace kg::rdf {
-class Store;
-class PrefixMap;
-}  // namespace kg::rdf
-
 namespace kg::validate {
 
 enum class ViolationKind {
