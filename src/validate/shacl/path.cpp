@@ -186,10 +186,14 @@ std::vector<NodeRef> follow_path(const Path& path, const GraphView& data, NodeRe
 }
 
 std::string PropertyPath::to_sparql(const rdf::PrefixMap& prefixes) const {
+  // Parenthesised unless it binds tighter than the operator around it: every operator takes a
+  // bare IRI, sequences and alternatives also take ^ and postfix forms bare.
   auto operand_text = [&](const PropertyPath& operand) {
+    bool bare = operand.kind == PathKind::Predicate ||
+                ((kind == PathKind::Sequence || kind == PathKind::Alternative) &&
+                 operand.kind != PathKind::Sequence && operand.kind != PathKind::Alternative);
     std::string text = operand.to_sparql(prefixes);
-    bool atomic = operand.kind == PathKind::Predicate || operand.kind == PathKind::Inverse;
-    return atomic ? text : "(" + text + ")";
+    return bare ? text : "(" + text + ")";
   };
   switch (kind) {
     case PathKind::Predicate: {
