@@ -26,9 +26,8 @@ void EachValueConstraint::check(const FocusContext& context, Validator& validato
   }
 }
 
-std::vector<std::unique_ptr<const Constraint>> read_constraints(const ShapesGraph& shapes,
-                                                                const Shape& shape) {
-  std::vector<std::unique_ptr<const Constraint>> constraints;
+std::vector<ConstraintPtr> read_constraints(const ShapesGraph& shapes, const Shape& shape) {
+  std::vector<ConstraintPtr> constraints;
   for (const ComponentParameter& parameter : component_table())
     for (rdf::NodeRef value :
          shapes.graph().objects(shape.node, shapes.vocab().sh(parameter.local_name)))

@@ -15,9 +15,9 @@ namespace kg::validate::shacl {
 // Makes the constraint for one value of a parameter at a shape. Components with several
 // parameters (sh:pattern with sh:flags, ...) are keyed by their main one and read the others
 // from the shape. Null when the value switches the component off (sh:uniqueLang false).
-using ConstraintFactory = std::unique_ptr<const Constraint> (*)(const ShapesGraph& shapes,
-                                                                const Shape& shape,
-                                                                rdf::NodeRef value);
+using ConstraintPtr = std::unique_ptr<const Constraint>;
+using ConstraintFactory = ConstraintPtr (*)(const ShapesGraph& shapes, const Shape& shape,
+                                            rdf::NodeRef value);
 
 struct ComponentParameter {
   std::string_view local_name;  // of the parameter in the sh: namespace
@@ -39,8 +39,7 @@ class EachValueConstraint : public Constraint {
   Test passes_;
 };
 
-inline std::unique_ptr<const Constraint> each_value(rdf::NodeRef component,
-                                                    EachValueConstraint::Test passes) {
+inline ConstraintPtr each_value(rdf::NodeRef component, EachValueConstraint::Test passes) {
   return std::make_unique<EachValueConstraint>(component, std::move(passes));
 }
 
@@ -54,7 +53,6 @@ void add_pair_components(std::vector<ComponentParameter>& table);
 void add_logical_components(std::vector<ComponentParameter>& table);
 
 // Every constraint a shape declares, for every parameter value.
-std::vector<std::unique_ptr<const Constraint>> read_constraints(const ShapesGraph& shapes,
-                                                                const Shape& shape);
+std::vector<ConstraintPtr> read_constraints(const ShapesGraph& shapes, const Shape& shape);
 
 }  // namespace kg::validate::shacl

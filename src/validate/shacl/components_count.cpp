@@ -13,8 +13,6 @@ using rdf::NodeRef;
 
 namespace {
 
-using Made = std::unique_ptr<const Constraint>;
-
 // Reports when the number of counted value nodes is outside [minimum, maximum].
 class CountConstraint : public Constraint {
  public:
@@ -41,13 +39,13 @@ class CountConstraint : public Constraint {
   std::optional<Bound> minimum_, maximum_;
 };
 
-Made make_min_count(const ShapesGraph& shapes, const Shape& shape, NodeRef count) {
+ConstraintPtr make_min_count(const ShapesGraph& shapes, const Shape& shape, NodeRef count) {
   CountConstraint::Bound bound{shapes.vocab().sh("MinCountConstraintComponent"),
                                shapes.integer(shape.node, count)};
   return std::make_unique<CountConstraint>(bound, std::nullopt);
 }
 
-Made make_max_count(const ShapesGraph& shapes, const Shape& shape, NodeRef count) {
+ConstraintPtr make_max_count(const ShapesGraph& shapes, const Shape& shape, NodeRef count) {
   CountConstraint::Bound bound{shapes.vocab().sh("MaxCountConstraintComponent"),
                                shapes.integer(shape.node, count)};
   return std::make_unique<CountConstraint>(std::nullopt, bound);
@@ -97,7 +95,8 @@ std::vector<NodeRef> sibling_shapes(const ShapesGraph& shapes, const Shape& shap
   return siblings;
 }
 
-Made make_qualified(const ShapesGraph& shapes, const Shape& shape, NodeRef qualified_shape) {
+ConstraintPtr make_qualified(const ShapesGraph& shapes, const Shape& shape,
+                             NodeRef qualified_shape) {
   const Vocab& vocab = shapes.vocab();
   auto bound = [&](std::string_view parameter,
                    std::string_view component) -> std::optional<CountConstraint::Bound> {

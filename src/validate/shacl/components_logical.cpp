@@ -12,16 +12,14 @@ using rdf::NodeRef;
 
 namespace {
 
-using Made = std::unique_ptr<const Constraint>;
-
-Made make_not(const ShapesGraph& shapes, const Shape&, NodeRef negated) {
+ConstraintPtr make_not(const ShapesGraph& shapes, const Shape&, NodeRef negated) {
   return each_value(shapes.vocab().sh("NotConstraintComponent"),
                     [negated](NodeRef value, Validator& validator) {
                       return !validator.conforms(value, negated);
                     });
 }
 
-Made make_node(const ShapesGraph& shapes, const Shape&, NodeRef node_shape) {
+ConstraintPtr make_node(const ShapesGraph& shapes, const Shape&, NodeRef node_shape) {
   return each_value(shapes.vocab().sh("NodeConstraintComponent"),
                     [node_shape](NodeRef value, Validator& validator) {
                       return validator.conforms(value, node_shape);
@@ -32,7 +30,7 @@ Made make_node(const ShapesGraph& shapes, const Shape&, NodeRef node_shape) {
 enum class Quantifier { All, Any, ExactlyOne };
 
 template <Quantifier quantifier>
-Made make_shape_list(const ShapesGraph& shapes, const Shape& shape, NodeRef list) {
+ConstraintPtr make_shape_list(const ShapesGraph& shapes, const Shape& shape, NodeRef list) {
   static constexpr std::string_view kComponents[] = {
       "AndConstraintComponent", "OrConstraintComponent", "XoneConstraintComponent"};
   std::vector<NodeRef> members = shapes.list(shape.node, list);
@@ -72,7 +70,7 @@ class PropertyConstraint : public Constraint {
   NodeRef property_shape_;
 };
 
-Made make_property(const ShapesGraph&, const Shape&, NodeRef property_shape) {
+ConstraintPtr make_property(const ShapesGraph&, const Shape&, NodeRef property_shape) {
   return std::make_unique<PropertyConstraint>(property_shape);
 }
 

@@ -14,8 +14,6 @@ using rdf::NodeRef;
 
 namespace {
 
-using Made = std::unique_ptr<const Constraint>;
-
 enum class PairRule { Equals, Disjoint, LessThan, LessThanOrEquals };
 
 class PropertyPairConstraint : public Constraint {
@@ -64,7 +62,8 @@ class PropertyPairConstraint : public Constraint {
 };
 
 template <PairRule rule>
-Made make_pair_constraint(const ShapesGraph& shapes, const Shape& shape, NodeRef property) {
+ConstraintPtr make_pair_constraint(const ShapesGraph& shapes, const Shape& shape,
+                                   NodeRef property) {
   static constexpr std::string_view kComponents[] = {
       "EqualsConstraintComponent", "DisjointConstraintComponent", "LessThanConstraintComponent",
       "LessThanOrEqualsConstraintComponent"};
@@ -95,7 +94,7 @@ class ClosedConstraint : public Constraint {
   std::unordered_set<NodeRef> allowed_;
 };
 
-Made make_closed(const ShapesGraph& shapes, const Shape& shape, NodeRef flag) {
+ConstraintPtr make_closed(const ShapesGraph& shapes, const Shape& shape, NodeRef flag) {
   if (!shapes.is_true(flag)) return nullptr;
   const Vocab& vocab = shapes.vocab();
   std::unordered_set<NodeRef> allowed;

@@ -16,19 +16,17 @@ using rdf::NodeRef;
 
 namespace {
 
-using Made = std::unique_ptr<const Constraint>;
-
 // ---------------------------------------------------------------------------------------------
 // Value type
 
-Made make_class(const ShapesGraph& shapes, const Shape&, NodeRef cls) {
+ConstraintPtr make_class(const ShapesGraph& shapes, const Shape&, NodeRef cls) {
   return each_value(shapes.vocab().sh("ClassConstraintComponent"),
                     [cls](NodeRef value, Validator& validator) {
                       return validator.data().is_instance_of(value, cls, validator.vocab());
                     });
 }
 
-Made make_datatype(const ShapesGraph& shapes, const Shape& shape, NodeRef datatype) {
+ConstraintPtr make_datatype(const ShapesGraph& shapes, const Shape& shape, NodeRef datatype) {
   if (!datatype.is_iri()) shapes.ill_formed(shape.node, "has a sh:datatype that is not an IRI");
   return each_value(shapes.vocab().sh("DatatypeConstraintComponent"), [datatype](NodeRef value,
                                                                                  Validator&) {
@@ -36,7 +34,7 @@ Made make_datatype(const ShapesGraph& shapes, const Shape& shape, NodeRef dataty
   });
 }
 
-Made make_node_kind(const ShapesGraph& shapes, const Shape& shape, NodeRef kind) {
+ConstraintPtr make_node_kind(const ShapesGraph& shapes, const Shape& shape, NodeRef kind) {
   struct Allowed {
     std::string_view name;
     bool iri, blank, literal;
@@ -63,32 +61,17 @@ Made make_node_kind(const ShapesGraph& shapes, const Shape& shape, NodeRef kind)
 // ---------------------------------------------------------------------------------------------
 // Value range: each value must compare as stated with the bound; incomparable values fail.
 
-Made make_min_exclusive(const ShapesGraph& shapes, const Shape&, NodeRef bound) {
-  return each_value(shapes.vocab().sh("MinExclusiveConstraintComponent"),
-                    [bound](NodeRef value, Validator&) {
-                      return comparison_holds(bound, Comparison::Less, value);
-                    });
-}
-
-Made make_min_inclusive(const ShapesGraph& shapes, const Shape&, NodeRef bound) {
-  return each_value(shapes.vocab().sh("MinInclusiveConstraintComponent"),
-                    [bound](NodeRef value, Validator&) {
-                      return comparison_holds(bound, Comparison::LessOrEqual, value);
-                    });
-}
-
-Made make_max_exclusive(const ShapesGraph& shapes, const Shape&, NodeRef bound) {
-  return each_value(shapes.vocab().sh("MaxExclusiveConstraintComponent"),
-                    [bound](NodeRef value, Validator&) {
-                      return comparison_holds(value, Comparison::Less, bound);
-                    });
-}
-
-Made make_max_inclusive(const ShapesGraph& shapes, const Shape&, NodeRef bound) {
-  return each_value(shapes.vocab().sh("MaxInclusiveConstraintComponent"),
-                    [bound](NodeRef value, Validator&) {
-                      return comparison_holds(value, Comparison::LessOrEqual, bound);
-                    });
+// sh:minExclusive, sh:minInclusive (the bound is the lower one), sh:maxExclusive and
+// sh:maxInclusive.
+template <Comparison comparison, bool bound_is_lower>
+ConstraintPtr make_range(const ShapesGraph& shapes, const Shape&, NodeRef bound) {
+  std::string component = std::string(bound_is_lower ? "Min" : "Max") +
+                          (comparison == Comparison::Less ? "Exclusive" : "Inclusive") +
+                          "ConstraintComponent";
+  return each_value(shapes.vocab().sh(component), [bound](NodeRef value, Validator&) {
+    return bound_is_lower ? comparison_holds(bound, comparison, value)
+                          : comparison_holds(value, comparison, bound);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,7 +82,7 @@ size_t code_points(std::string_view utf8) {
                        [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; });
 }
 
-Made make_min_length(const ShapesGraph& shapes, const Shape& shape, NodeRef length) {
+ConstraintPtr make_min_length(const ShapesGraph& shapes, const Shape& shape, NodeRef length) {
   size_t minimum = static_cast<size_t>(shapes.integer(shape.node, length));
   return each_value(shapes.vocab().sh("MinLengthConstraintComponent"),
                     [minimum](NodeRef value, Validator&) {
@@ -107,7 +90,7 @@ Made make_min_length(const ShapesGraph& shapes, const Shape& shape, NodeRef leng
                     });
 }
 
-Made make_max_length(const ShapesGraph& shapes, const Shape& shape, NodeRef length) {
+ConstraintPtr make_max_length(const ShapesGraph& shapes, const Shape& shape, NodeRef length) {
   size_t maximum = static_cast<size_t>(shapes.integer(shape.node, length));
   return each_value(shapes.vocab().sh("MaxLengthConstraintComponent"),
                     [maximum](NodeRef value, Validator&) {
@@ -115,7 +98,7 @@ Made make_max_length(const ShapesGraph& shapes, const Shape& shape, NodeRef leng
                     });
 }
 
-Made make_pattern(const ShapesGraph& shapes, const Shape& shape, NodeRef expression) {
+ConstraintPtr make_pattern(const ShapesGraph& shapes, const Shape& shape, NodeRef expression) {
   NodeRef flags = shapes.single_value(shape.node, shapes.vocab().sh("flags"));
   if (!expression.is_literal() || (flags && !flags.is_literal()))
     shapes.ill_formed(shape.node, "has a sh:pattern or sh:flags that is not a string");
@@ -135,7 +118,7 @@ bool language_matches(std::string_view tag, std::string_view range) {
          (lower_tag.starts_with(lower_range) && lower_tag[lower_range.size()] == '-');
 }
 
-Made make_language_in(const ShapesGraph& shapes, const Shape& shape, NodeRef list) {
+ConstraintPtr make_language_in(const ShapesGraph& shapes, const Shape& shape, NodeRef list) {
   std::vector<std::string> ranges;
   for (NodeRef range : shapes.list(shape.node, list)) {
     if (!range.is_literal()) shapes.ill_formed(shape.node, "has a sh:languageIn non-literal");
@@ -170,7 +153,7 @@ class UniqueLangConstraint : public Constraint {
   NodeRef component_;
 };
 
-Made make_unique_lang(const ShapesGraph& shapes, const Shape&, NodeRef flag) {
+ConstraintPtr make_unique_lang(const ShapesGraph& shapes, const Shape&, NodeRef flag) {
   if (!shapes.is_true(flag)) return nullptr;
   return std::make_unique<UniqueLangConstraint>(shapes.vocab().sh("UniqueLangConstraintComponent"));
 }
@@ -178,7 +161,7 @@ Made make_unique_lang(const ShapesGraph& shapes, const Shape&, NodeRef flag) {
 // ---------------------------------------------------------------------------------------------
 // sh:in and sh:hasValue
 
-Made make_in(const ShapesGraph& shapes, const Shape& shape, NodeRef list) {
+ConstraintPtr make_in(const ShapesGraph& shapes, const Shape& shape, NodeRef list) {
   std::vector<NodeRef> members = shapes.list(shape.node, list);
   std::unordered_set<NodeRef> allowed(members.begin(), members.end());
   return each_value(shapes.vocab().sh("InConstraintComponent"),
@@ -200,7 +183,7 @@ class HasValueConstraint : public Constraint {
   NodeRef component_, required_;
 };
 
-Made make_has_value(const ShapesGraph& shapes, const Shape&, NodeRef required) {
+ConstraintPtr make_has_value(const ShapesGraph& shapes, const Shape&, NodeRef required) {
   return std::make_unique<HasValueConstraint>(shapes.vocab().sh("HasValueConstraintComponent"),
                                               required);
 }
@@ -212,10 +195,10 @@ void add_value_components(std::vector<ComponentParameter>& table) {
                                 {"class", make_class},
                                 {"datatype", make_datatype},
                                 {"nodeKind", make_node_kind},
-                                {"minExclusive", make_min_exclusive},
-                                {"minInclusive", make_min_inclusive},
-                                {"maxExclusive", make_max_exclusive},
-                                {"maxInclusive", make_max_inclusive},
+                                {"minExclusive", make_range<Comparison::Less, true>},
+                                {"minInclusive", make_range<Comparison::LessOrEqual, true>},
+                                {"maxExclusive", make_range<Comparison::Less, false>},
+                                {"maxInclusive", make_range<Comparison::LessOrEqual, false>},
                                 {"minLength", make_min_length},
                                 {"maxLength", make_max_length},
                                 {"pattern", make_pattern},
