@@ -122,4 +122,25 @@ BOOST_AUTO_TEST_CASE(severity_and_messages_come_from_the_shape) {
   BOOST_TEST(untouched.results.at(0).messages.empty());
 }
 
+BOOST_AUTO_TEST_CASE(data_spread_over_graphs_is_read_as_their_merge) {
+  kg::rdf::Store store;
+  kg::rdf::World& world = store.world();
+  auto load = [&](std::string graph, std::string turtle) {
+    kg::rdf::ParseOptions options;
+    options.graph = world.iri("http://example.org/graph/" + graph);
+    kg::rdf::parse_string(store, std::string(kPrefixes) + turtle, graph, options);
+    return options.graph;
+  };
+  auto shapes = load("shapes",
+                     "ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:p ;"
+                     "  sh:maxCount 1 ; sh:minCount 1 ] .");
+  auto first = load("first", "ex:a a ex:C ; ex:p 1 . ex:b a ex:C .");
+  auto second = load("second", "ex:a ex:p 1 . ex:c a ex:C ; ex:p 1, 2 .");
+  load("ignored", "ex:b ex:p 1 .");
+  auto report = shacl::validate(store, {{first, second}}, shacl::GraphSelection::only(shapes));
+  // ex:a's ex:p 1 is in both graphs but counts once; ex:b's value lies outside the selection.
+  BOOST_TEST(summary(report) == (Lines{"ex:b ex:p - MinCount", "ex:c ex:p - MaxCount"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

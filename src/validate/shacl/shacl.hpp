@@ -91,8 +91,9 @@ rdf::NodeRef write_report(const ValidationReport& report, rdf::Store& store,
 // Renderings, in a deterministic order (results sorted by focus node, path, shape, component,
 // value): Turtle of write_report's triples, one line per result for people, and JSON
 // {"conforms": bool, "results": [{"focusNode", "resultPath", "value", "sourceShape",
-// "sourceConstraintComponent", "severity", "messages"}]} with terms in N-Triples syntax and
-// paths in SPARQL syntax.
+// "sourceConstraintComponent", "severity", "messages"}]} with terms in N-Triples syntax, paths
+// in SPARQL syntax and messages as plain strings. The text ends with "conforms" or
+// "does not conform: N results".
 std::string report_to_turtle(const ValidationReport& report, const rdf::PrefixMap& prefixes);
 std::string report_to_text(const ValidationReport& report, const rdf::PrefixMap& prefixes);
 std::string report_to_json(const ValidationReport& report);
