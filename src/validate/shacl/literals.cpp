@@ -9,6 +9,7 @@
 #include <pcre2.h>
 #include <string>
 
+#include "rdf/datatypes.hpp"
 #include "rdf/vocabulary.hpp"
 #include "validate/shacl/shacl.hpp"
 
@@ -34,84 +35,6 @@ size_t digits_at(std::string_view text, size_t& pos) {
   while (pos < text.size() && is_digit(text[pos]))
     ++pos;
   return pos - start;
-}
-
-void skip_sign(std::string_view text, size_t& pos) {
-  if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) ++pos;
-}
-
-bool is_integer_form(std::string_view text) {
-  size_t pos = 0;
-  skip_sign(text, pos);
-  return digits_at(text, pos) > 0 && pos == text.size();
-}
-
-// [+-]? (digits (. digits?)? | . digits), then the exponent if allowed.
-bool is_decimal_form(std::string_view text, bool allow_exponent) {
-  size_t pos = 0;
-  skip_sign(text, pos);
-  size_t whole = digits_at(text, pos);
-  size_t fraction = 0;
-  if (pos < text.size() && text[pos] == '.') fraction = digits_at(text, ++pos);
-  if (whole + fraction == 0) return false;
-  if (allow_exponent && pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
-    skip_sign(text, ++pos);
-    if (digits_at(text, pos) == 0) return false;
-  }
-  return pos == text.size();
-}
-
-bool is_floating_form(std::string_view text) {
-  return text == "INF" || text == "-INF" || text == "+INF" || text == "NaN" ||
-         is_decimal_form(text, true);
-}
-
-// Compares two integers in canonical-free decimal notation by value: <0, 0, >0.
-int compare_integers(std::string_view a, std::string_view b) {
-  auto split = [](std::string_view text) {
-    bool negative = !text.empty() && text.front() == '-';
-    if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
-    while (text.size() > 1 && text.front() == '0')
-      text.remove_prefix(1);
-    return std::make_pair(negative && text != "0", text);
-  };
-  auto [a_negative, a_digits] = split(a);
-  auto [b_negative, b_digits] = split(b);
-  if (a_negative != b_negative) return a_negative ? -1 : 1;
-  int magnitude = a_digits.size() != b_digits.size() ? (a_digits.size() < b_digits.size() ? -1 : 1)
-                                                     : a_digits.compare(b_digits);
-  return a_negative ? -magnitude : magnitude;
-}
-
-struct IntegerType {
-  std::string_view name, min, max;  // empty: unbounded
-};
-
-constexpr std::array<IntegerType, 13> kIntegerTypes = {{
-    {"integer", "", ""},
-    {"long", "-9223372036854775808", "9223372036854775807"},
-    {"int", "-2147483648", "2147483647"},
-    {"short", "-32768", "32767"},
-    {"byte", "-128", "127"},
-    {"nonNegativeInteger", "0", ""},
-    {"positiveInteger", "1", ""},
-    {"nonPositiveInteger", "", "0"},
-    {"negativeInteger", "", "-1"},
-    {"unsignedLong", "0", "18446744073709551615"},
-    {"unsignedInt", "0", "4294967295"},
-    {"unsignedShort", "0", "65535"},
-    {"unsignedByte", "0", "255"},
-}};
-
-const IntegerType* integer_type(std::string_view local_name) {
-  for (const IntegerType& type : kIntegerTypes)
-    if (type.name == local_name) return &type;
-  return nullptr;
-}
-
-bool is_integer_literal(const IntegerType& type, std::string_view text) {
-  return is_integer_form(text) && (type.min.empty() || compare_integers(text, type.min) >= 0) &&
-         (type.max.empty() || compare_integers(text, type.max) <= 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,9 +133,9 @@ struct OrderedValue {
   bool zoned = false;
 };
 
-bool is_numeric_type(std::string_view local_name) {
-  return integer_type(local_name) || local_name == "decimal" || local_name == "float" ||
-         local_name == "double";
+bool is_numeric_type(std::string_view datatype) {
+  return rdf::is_derived_datatype(datatype, rdf::vocab::kXsdDecimal) ||
+         datatype == rdf::vocab::kXsdFloat || datatype == rdf::vocab::kXsdDouble;
 }
 
 long double parse_number(std::string_view text) {
@@ -228,7 +151,7 @@ std::optional<OrderedValue> ordered_value(rdf::NodeRef node) {
   if (datatype == rdf::vocab::kXsdString)
     return OrderedValue{ValueSpace::String, 0, node.value(), false};
   std::string_view local_name = xsd_local_name(datatype);
-  if (is_numeric_type(local_name))
+  if (is_numeric_type(datatype))
     return OrderedValue{ValueSpace::Number, parse_number(node.value()), {}, false};
   if (local_name == "boolean") {
     bool truth = node.value() == "true" || node.value() == "1";
@@ -258,17 +181,8 @@ bool comparison_holds(rdf::NodeRef a, Comparison comparison, rdf::NodeRef b) {
 }
 
 bool is_well_formed(rdf::NodeRef literal) {
-  if (!literal.is_literal()) return false;
-  std::string_view text = literal.value();
-  std::string_view local_name = xsd_local_name(literal.datatype_iri());
-  if (const IntegerType* type = integer_type(local_name)) return is_integer_literal(*type, text);
-  if (local_name == "decimal") return is_decimal_form(text, false);
-  if (local_name == "float" || local_name == "double") return is_floating_form(text);
-  if (local_name == "boolean")
-    return text == "true" || text == "false" || text == "1" || text == "0";
-  if (local_name == "dateTime") return parse_moment(text, true).has_value();
-  if (local_name == "date") return parse_moment(text, false).has_value();
-  return true;
+  return literal.is_literal() &&
+         rdf::is_valid_lexical_form(literal.datatype_iri(), literal.value());
 }
 
 // ---------------------------------------------------------------------------------------------
