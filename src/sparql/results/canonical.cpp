@@ -3,34 +3,13 @@
 #include <cctype>
 #include <charconv>
 
+#include "rdf/datatypes.hpp"
 #include "rdf/vocabulary.hpp"
 #include "sparql/results/results.hpp"
 
 namespace kg::sparql {
 
 namespace {
-
-constexpr std::array<std::string_view, 13> kIntegerTypes{"integer",
-                                                         "nonPositiveInteger",
-                                                         "negativeInteger",
-                                                         "long",
-                                                         "int",
-                                                         "short",
-                                                         "byte",
-                                                         "nonNegativeInteger",
-                                                         "unsignedLong",
-                                                         "unsignedInt",
-                                                         "unsignedShort",
-                                                         "unsignedByte",
-                                                         "positiveInteger"};
-
-bool is_integer_type(std::string_view datatype) {
-  if (!datatype.starts_with(rdf::vocab::kXsd)) return false;
-  std::string_view local = datatype.substr(rdf::vocab::kXsd.size());
-  for (std::string_view name : kIntegerTypes)
-    if (local == name) return true;
-  return false;
-}
 
 bool all_digits(std::string_view text) {
   for (char c : text)
@@ -76,28 +55,11 @@ std::optional<std::string> canonical_decimal(std::string_view text) {
   return out;
 }
 
-// XSD's double/float lexical space: [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?
-bool is_floating_lexical(std::string_view text) {
-  take_sign(text);
-  size_t exponent = text.find_first_of("eE");
-  std::string_view mantissa = text.substr(0, exponent);
-  if (exponent != std::string_view::npos) {
-    std::string_view power = text.substr(exponent + 1);
-    take_sign(power);
-    if (power.empty() || !all_digits(power)) return false;
-  }
-  size_t dot = mantissa.find('.');
-  std::string_view whole = mantissa.substr(0, dot);
-  std::string_view fraction = dot == std::string_view::npos ? "" : mantissa.substr(dot + 1);
-  return !(whole.empty() && fraction.empty()) && all_digits(whole) && all_digits(fraction);
-}
-
 // The shortest text that reads back as the same value, so equal values print alike.
 template <typename Floating>
 std::optional<std::string> canonical_floating(std::string_view text) {
   if (text == "INF" || text == "+INF") return "INF";
   if (text == "-INF" || text == "NaN") return std::string(text);
-  if (!is_floating_lexical(text)) return std::nullopt;
   if (text[0] == '+') text.remove_prefix(1);
   Floating value{};
   auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -108,7 +70,10 @@ std::optional<std::string> canonical_floating(std::string_view text) {
 }
 
 std::optional<std::string> canonical_lexical(std::string_view lexical, std::string_view datatype) {
-  if (is_integer_type(datatype)) return canonical_integer(lexical);
+  if (!rdf::is_checked_datatype(datatype) || !rdf::is_valid_lexical_form(datatype, lexical))
+    return std::nullopt;
+  if (rdf::is_derived_datatype(datatype, rdf::vocab::kXsdInteger))
+    return canonical_integer(lexical);
   if (datatype == rdf::vocab::kXsdDecimal) return canonical_decimal(lexical);
   if (datatype == rdf::vocab::kXsdDouble) return canonical_floating<double>(lexical);
   if (datatype == rdf::vocab::kXsdFloat) return canonical_floating<float>(lexical);
