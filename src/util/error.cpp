@@ -12,6 +12,19 @@ std::string SourceLocation::to_string() const {
   return out;
 }
 
+SourceLocation SourceLocation::at_offset(std::string file, std::string_view text, size_t offset) {
+  SourceLocation where{std::move(file), 1, 1, {}};
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++where.column;  // UTF-8 continuation bytes belong to the character before
+    }
+  }
+  return where;
+}
+
 namespace {
 std::string one_line(const SourceLocation& where, const std::string& message) {
   std::string text = where.empty() ? message : where.to_string() + ": " + message;
@@ -24,8 +37,6 @@ std::string one_line(const SourceLocation& where, const std::string& message) {
 Error::Error(const std::string& message) : Error(SourceLocation{}, message) {}
 
 Error::Error(SourceLocation where, const std::string& message)
-    : std::runtime_error(one_line(where, message)),
-      where_(std::move(where)),
-      message_(message) {}
+    : std::runtime_error(one_line(where, message)), where_(std::move(where)), message_(message) {}
 
 }  // namespace kg

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace kg {
 
@@ -17,6 +18,10 @@ struct SourceLocation {
   bool empty() const { return file.empty() && line == 0 && json_path.empty(); }
   // "file:line:col", "file: at /json/path", "line:col", or "" when nothing is known.
   std::string to_string() const;
+
+  // The line and column (in characters, both from 1) of a byte offset into UTF-8 text, for
+  // libraries that report only offsets.
+  static SourceLocation at_offset(std::string file, std::string_view text, size_t offset);
 };
 
 // The one exception type that the command line turns into "kg: <what()>" and a non-zero exit.

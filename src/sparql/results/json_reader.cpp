@@ -16,21 +16,12 @@ using nlohmann::json;
 // nlohmann reports the byte offset just past the error; editors want line and column.
 [[noreturn]] void fail_parse(std::string_view source, std::string_view text,
                              const json::parse_error& error) {
-  size_t offset = error.byte > 0 ? std::min<size_t>(error.byte - 1, text.size()) : 0;
-  unsigned line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
+  size_t offset = error.byte > 0 ? error.byte - 1 : 0;
   std::string message = error.what();
   // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
   if (size_t colon = message.rfind(": "); colon != std::string::npos)
     message = message.substr(colon + 2);
-  results_detail::fail_at(source, line, column, message);
+  throw Error(SourceLocation::at_offset(std::string(source), text, offset), message);
 }
 
 std::string string_member(std::string_view source, const json& object, const char* key,
