@@ -42,8 +42,8 @@ class Extreme : public Aggregator {
   explicit Extreme(bool maximum) : maximum_(maximum) {}
   void add(const Value& value) override {
     if (value.is_error()) return;
-    int order = best_.is_error() ? 1 : order_compare(value, best_);
-    if (maximum_ ? order > 0 : order < 0) best_ = value;
+    int order = order_compare(value, best_);
+    if (best_.is_error() || (maximum_ ? order > 0 : order < 0)) best_ = value;
   }
   Value result() const override { return best_; }
 
