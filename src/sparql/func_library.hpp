@@ -42,8 +42,4 @@ Value string_like(const Value& model, std::string text);
 // §17.4.3.1.1: both string literals, and b is simple or has a's language tag.
 bool argument_compatible(const Value& a, const Value& b);
 
-// A value of the same type and value without the stored lexical form, so that it prints in
-// canonical form (what casts return).
-Value canonical_copy(const Value& value);
-
 }  // namespace kg::sparql

@@ -190,6 +190,77 @@ bool is_integer_type(XsdType type) {
   return type >= XsdType::Integer && type <= XsdType::PositiveInteger;
 }
 
+bool is_temporal(ValueKind kind) {
+  return kind >= ValueKind::DateTime && kind <= ValueKind::Time;
+}
+
+bool is_duration(ValueKind kind) {
+  return kind >= ValueKind::Duration && kind <= ValueKind::YearMonthDuration;
+}
+
+TemporalType temporal_type_of(ValueKind kind) {
+  return kind == ValueKind::Date   ? TemporalType::Date
+         : kind == ValueKind::Time ? TemporalType::Time
+                                   : TemporalType::DateTime;
+}
+
+DurationType duration_type_of(ValueKind kind) {
+  return kind == ValueKind::DayTimeDuration     ? DurationType::DayTime
+         : kind == ValueKind::YearMonthDuration ? DurationType::YearMonth
+                                                : DurationType::Duration;
+}
+
+ValueKind value_kind_of(TemporalType type) {
+  return type == TemporalType::Date   ? ValueKind::Date
+         : type == TemporalType::Time ? ValueKind::Time
+                                      : ValueKind::DateTime;
+}
+
+ValueKind value_kind_of(DurationType type) {
+  return type == DurationType::DayTime     ? ValueKind::DayTimeDuration
+         : type == DurationType::YearMonth ? ValueKind::YearMonthDuration
+                                           : ValueKind::Duration;
+}
+
+XsdType xsd_type_of(TemporalType type) {
+  return type == TemporalType::Date   ? XsdType::Date
+         : type == TemporalType::Time ? XsdType::Time
+                                      : XsdType::DateTime;
+}
+
+XsdType xsd_type_of(DurationType type) {
+  return type == DurationType::DayTime     ? XsdType::DayTimeDuration
+         : type == DurationType::YearMonth ? XsdType::YearMonthDuration
+                                           : XsdType::Duration;
+}
+
+std::optional<TemporalType> temporal_type_of(XsdType type) {
+  switch (type) {
+    case XsdType::DateTime:
+    case XsdType::DateTimeStamp:
+      return TemporalType::DateTime;
+    case XsdType::Date:
+      return TemporalType::Date;
+    case XsdType::Time:
+      return TemporalType::Time;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<DurationType> duration_type_of(XsdType type) {
+  switch (type) {
+    case XsdType::Duration:
+      return DurationType::Duration;
+    case XsdType::DayTimeDuration:
+      return DurationType::DayTime;
+    case XsdType::YearMonthDuration:
+      return DurationType::YearMonth;
+    default:
+      return std::nullopt;
+  }
+}
+
 bool integer_in_range(XsdType type, int64_t value) {
   Range range = integer_range(type);
   return value >= range.min && value <= range.max;

@@ -16,6 +16,19 @@ std::string_view xsd_type_iri(XsdType type);
 XsdType xsd_type_of(std::string_view datatype_iri);
 
 bool is_integer_type(XsdType type);
+
+// How the temporal and duration value kinds, the types of func_datetime.hpp and the XSD
+// datatypes correspond.
+bool is_temporal(ValueKind kind);
+bool is_duration(ValueKind kind);
+TemporalType temporal_type_of(ValueKind kind);
+DurationType duration_type_of(ValueKind kind);
+ValueKind value_kind_of(TemporalType type);
+ValueKind value_kind_of(DurationType type);
+XsdType xsd_type_of(TemporalType type);
+XsdType xsd_type_of(DurationType type);
+std::optional<TemporalType> temporal_type_of(XsdType type);
+std::optional<DurationType> duration_type_of(XsdType type);
 // Whether value lies in the value space of an integer type (xsd:byte: -128..127, ...).
 bool integer_in_range(XsdType type, int64_t value);
 

@@ -13,44 +13,6 @@ bool is_castable_target(XsdType type) {
   return type != XsdType::None && type != XsdType::DateTimeStamp;
 }
 
-std::optional<TemporalType> temporal_of(XsdType type) {
-  switch (type) {
-    case XsdType::DateTime:
-      return TemporalType::DateTime;
-    case XsdType::Date:
-      return TemporalType::Date;
-    case XsdType::Time:
-      return TemporalType::Time;
-    default:
-      return std::nullopt;
-  }
-}
-
-std::optional<DurationType> duration_of(XsdType type) {
-  switch (type) {
-    case XsdType::Duration:
-      return DurationType::Duration;
-    case XsdType::DayTimeDuration:
-      return DurationType::DayTime;
-    case XsdType::YearMonthDuration:
-      return DurationType::YearMonth;
-    default:
-      return std::nullopt;
-  }
-}
-
-TemporalType temporal_of(ValueKind kind) {
-  return kind == ValueKind::Date   ? TemporalType::Date
-         : kind == ValueKind::Time ? TemporalType::Time
-                                   : TemporalType::DateTime;
-}
-
-DurationType duration_of(ValueKind kind) {
-  return kind == ValueKind::DayTimeDuration     ? DurationType::DayTime
-         : kind == ValueKind::YearMonthDuration ? DurationType::YearMonth
-                                                : DurationType::Duration;
-}
-
 // The XPath cast to xs:string: canonical forms, with integral decimals and mid-sized doubles
 // written without a fraction or an exponent ("1", not "1.0" or "1.0E0").
 Value to_string(const Value& value) {
@@ -74,7 +36,7 @@ Value to_string(const Value& value) {
     case ValueKind::Duration:
     case ValueKind::DayTimeDuration:
     case ValueKind::YearMonthDuration:
-      return Value::simple_string(canonical_copy(value).lexical_form());
+      return Value::simple_string(value.canonical().lexical_form());
     default:
       return Value::error();
   }
@@ -155,7 +117,7 @@ Value to_boolean(const Value& value) {
 
 Value to_temporal(TemporalType type, const Value& value) {
   if (value.kind() < ValueKind::DateTime || value.kind() > ValueKind::Time) return Value::error();
-  auto converted = convert_temporal(temporal_of(value.kind()), type, value.temporal_value());
+  auto converted = convert_temporal(temporal_type_of(value.kind()), type, value.temporal_value());
   return converted ? Value::temporal(type, *converted) : Value::error();
 }
 
@@ -189,37 +151,12 @@ Value cast_value(XsdType target, const Value& value) {
     auto number = to_double(value);
     return number ? Value::double_number(*number) : Value::error();
   }
-  if (auto temporal = temporal_of(target)) return to_temporal(*temporal, value);
-  if (auto duration = duration_of(target)) return to_duration(*duration, value);
+  if (auto temporal = temporal_type_of(target)) return to_temporal(*temporal, value);
+  if (auto duration = duration_type_of(target)) return to_duration(*duration, value);
   return Value::error();
 }
 
 }  // namespace
-
-Value canonical_copy(const Value& value) {
-  switch (value.kind()) {
-    case ValueKind::Boolean:
-      return Value::boolean(value.boolean_value());
-    case ValueKind::Integer:
-      return Value::integer(value.integer_value(), value.xsd_type());
-    case ValueKind::Decimal:
-      return Value::decimal(value.decimal_value());
-    case ValueKind::Float:
-      return Value::float_number(value.float_value());
-    case ValueKind::Double:
-      return Value::double_number(value.double_value());
-    case ValueKind::DateTime:
-    case ValueKind::Date:
-    case ValueKind::Time:
-      return Value::temporal(temporal_of(value.kind()), value.temporal_value());
-    case ValueKind::Duration:
-    case ValueKind::DayTimeDuration:
-    case ValueKind::YearMonthDuration:
-      return Value::duration(duration_of(value.kind()), value.duration_value());
-    default:
-      return value;
-  }
-}
 
 bool is_known_function(std::string_view iri) {
   return is_castable_target(xsd_type_of(iri));
@@ -233,7 +170,7 @@ Value call_function(std::string_view iri, std::span<const Value> args, FunctionC
   if (value.kind() == ValueKind::String && target != XsdType::String) {
     Value parsed = Value::typed_literal(std::string(value.text()), xsd_type_iri(target));
     if (parsed.kind() == ValueKind::OtherLiteral) return Value::error();
-    return canonical_copy(parsed);
+    return parsed.canonical();
   }
   return cast_value(target, value);
 }

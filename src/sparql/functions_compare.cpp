@@ -2,24 +2,11 @@
 #include <cmath>
 
 #include "sparql/func_library.hpp"
+#include "sparql/func_xsd.hpp"
 
 namespace kg::sparql {
 
 namespace {
-
-bool is_temporal(ValueKind kind) {
-  return kind >= ValueKind::DateTime && kind <= ValueKind::Time;
-}
-
-bool is_duration(ValueKind kind) {
-  return kind >= ValueKind::Duration && kind <= ValueKind::YearMonthDuration;
-}
-
-DurationType duration_type_of(ValueKind kind) {
-  return kind == ValueKind::DayTimeDuration     ? DurationType::DayTime
-         : kind == ValueKind::YearMonthDuration ? DurationType::YearMonth
-                                                : DurationType::Duration;
-}
 
 template <typename T>
 int three_way(const T& a, const T& b) {

@@ -10,69 +10,16 @@ namespace {
 using rdf::vocab::kRdfLangString;
 using rdf::vocab::kXsdString;
 
-ValueKind temporal_kind(TemporalType type) {
-  switch (type) {
-    case TemporalType::DateTime:
-      return ValueKind::DateTime;
-    case TemporalType::Date:
-      return ValueKind::Date;
-    case TemporalType::Time:
-      return ValueKind::Time;
-  }
-  return ValueKind::DateTime;
-}
-
-XsdType temporal_xsd(TemporalType type) {
-  switch (type) {
-    case TemporalType::DateTime:
-      return XsdType::DateTime;
-    case TemporalType::Date:
-      return XsdType::Date;
-    case TemporalType::Time:
-      return XsdType::Time;
-  }
-  return XsdType::DateTime;
-}
-
-ValueKind duration_kind(DurationType type) {
-  switch (type) {
-    case DurationType::Duration:
-      return ValueKind::Duration;
-    case DurationType::DayTime:
-      return ValueKind::DayTimeDuration;
-    case DurationType::YearMonth:
-      return ValueKind::YearMonthDuration;
-  }
-  return ValueKind::Duration;
-}
-
-XsdType duration_xsd(DurationType type) {
-  switch (type) {
-    case DurationType::Duration:
-      return XsdType::Duration;
-    case DurationType::DayTime:
-      return XsdType::DayTimeDuration;
-    case DurationType::YearMonth:
-      return XsdType::YearMonthDuration;
-  }
-  return XsdType::Duration;
-}
-
-TemporalType temporal_type(ValueKind kind) {
-  return kind == ValueKind::Date   ? TemporalType::Date
-         : kind == ValueKind::Time ? TemporalType::Time
-                                   : TemporalType::DateTime;
-}
-
-DurationType duration_type(ValueKind kind) {
-  return kind == ValueKind::DayTimeDuration     ? DurationType::DayTime
-         : kind == ValueKind::YearMonthDuration ? DurationType::YearMonth
-                                                : DurationType::Duration;
-}
-
 }  // namespace
 
 Value::Value() = default;
+
+template <typename T>
+void Value::parse_number_as(ValueKind kind, const std::optional<T>& parsed, T& slot) {
+  if (!parsed) return;
+  kind_ = kind;
+  slot = *parsed;
+}
 
 Value Value::with_text(ValueKind kind, std::string lexical, std::string tag) {
   Value value(kind, kind == ValueKind::String ? XsdType::String : XsdType::None);
@@ -152,13 +99,13 @@ Value Value::double_number(double value) {
 }
 
 Value Value::temporal(TemporalType type, const DateTimeValue& value) {
-  Value result(temporal_kind(type), temporal_xsd(type));
+  Value result(value_kind_of(type), xsd_type_of(type));
   result.payload_.temporal = value;
   return result;
 }
 
 Value Value::duration(DurationType type, const DurationValue& value) {
-  Value result(duration_kind(type), duration_xsd(type));
+  Value result(value_kind_of(type), xsd_type_of(type));
   result.payload_.duration = value;
   return result;
 }
@@ -190,75 +137,31 @@ Value Value::typed_literal(std::string lexical, std::string_view datatype) {
 void Value::parse_literal(std::string_view lexical, std::string_view datatype) {
   kind_ = ValueKind::OtherLiteral;
   xsd_ = xsd_type_of(datatype);
-  auto parse_temporal_as = [&](TemporalType type) {
-    if (auto parsed = parse_temporal(type, trim_xml_whitespace(lexical))) {
-      if (xsd_ == XsdType::DateTimeStamp && !parsed->has_timezone) return;
-      kind_ = temporal_kind(type);
-      payload_.temporal = *parsed;
-    }
-  };
-  auto parse_duration_as = [&](DurationType type) {
-    if (auto parsed = parse_duration(type, trim_xml_whitespace(lexical))) {
-      kind_ = duration_kind(type);
-      payload_.duration = *parsed;
-    }
-  };
-  switch (xsd_) {
-    case XsdType::None:
-      return;
-    case XsdType::String:
-      kind_ = ValueKind::String;
-      return;
-    case XsdType::Boolean:
-      if (auto parsed = parse_boolean_lexical(lexical)) {
-        kind_ = ValueKind::Boolean;
-        payload_.boolean = *parsed;
-      }
-      return;
-    case XsdType::Decimal:
-      if (auto parsed = Decimal::parse(trim_xml_whitespace(lexical))) {
-        kind_ = ValueKind::Decimal;
-        payload_.decimal = *parsed;
-      }
-      return;
-    case XsdType::Float:
-      if (auto parsed = parse_float_lexical(lexical)) {
-        kind_ = ValueKind::Float;
-        payload_.float_number = *parsed;
-      }
-      return;
-    case XsdType::Double:
-      if (auto parsed = parse_double_lexical(lexical)) {
-        kind_ = ValueKind::Double;
-        payload_.double_number = *parsed;
-      }
-      return;
-    case XsdType::DateTime:
-    case XsdType::DateTimeStamp:
-      parse_temporal_as(TemporalType::DateTime);
-      return;
-    case XsdType::Date:
-      parse_temporal_as(TemporalType::Date);
-      return;
-    case XsdType::Time:
-      parse_temporal_as(TemporalType::Time);
-      return;
-    case XsdType::Duration:
-      parse_duration_as(DurationType::Duration);
-      return;
-    case XsdType::DayTimeDuration:
-      parse_duration_as(DurationType::DayTime);
-      return;
-    case XsdType::YearMonthDuration:
-      parse_duration_as(DurationType::YearMonth);
-      return;
-    default:
-      break;
-  }
-  auto parsed = parse_integer_lexical(lexical);
-  if (parsed && integer_in_range(xsd_, *parsed)) {
-    kind_ = ValueKind::Integer;
-    payload_.integer = *parsed;
+  if (auto temporal = temporal_type_of(xsd_)) {
+    auto parsed = parse_temporal(*temporal, trim_xml_whitespace(lexical));
+    if (!parsed || (xsd_ == XsdType::DateTimeStamp && !parsed->has_timezone)) return;
+    kind_ = value_kind_of(*temporal);
+    payload_.temporal = *parsed;
+  } else if (auto duration = duration_type_of(xsd_)) {
+    auto parsed = parse_duration(*duration, trim_xml_whitespace(lexical));
+    if (!parsed) return;
+    kind_ = value_kind_of(*duration);
+    payload_.duration = *parsed;
+  } else if (xsd_ == XsdType::String) {
+    kind_ = ValueKind::String;
+  } else if (xsd_ == XsdType::Boolean) {
+    parse_number_as(ValueKind::Boolean, parse_boolean_lexical(lexical), payload_.boolean);
+  } else if (xsd_ == XsdType::Decimal) {
+    parse_number_as(ValueKind::Decimal, Decimal::parse(trim_xml_whitespace(lexical)),
+                    payload_.decimal);
+  } else if (xsd_ == XsdType::Float) {
+    parse_number_as(ValueKind::Float, parse_float_lexical(lexical), payload_.float_number);
+  } else if (xsd_ == XsdType::Double) {
+    parse_number_as(ValueKind::Double, parse_double_lexical(lexical), payload_.double_number);
+  } else if (is_integer_type(xsd_)) {
+    auto parsed = parse_integer_lexical(lexical);
+    if (parsed && !integer_in_range(xsd_, *parsed)) parsed.reset();
+    parse_number_as(ValueKind::Integer, parsed, payload_.integer);
   }
 }
 
@@ -292,11 +195,11 @@ std::string Value::lexical_form() const {
     case ValueKind::DateTime:
     case ValueKind::Date:
     case ValueKind::Time:
-      return format_temporal(temporal_type(kind_), payload_.temporal);
+      return format_temporal(temporal_type_of(kind_), payload_.temporal);
     case ValueKind::Duration:
     case ValueKind::DayTimeDuration:
     case ValueKind::YearMonthDuration:
-      return format_duration(duration_type(kind_), payload_.duration);
+      return format_duration(duration_type_of(kind_), payload_.duration);
     default:
       return {};
   }
@@ -344,6 +247,28 @@ rdf::NodeRef Value::to_node(rdf::World& world) const {
       return world.literal(text(), {}, language());
     default:
       return world.literal(lexical_form(), datatype_iri());
+  }
+}
+
+Value Value::canonical() const {
+  switch (kind_) {
+    case ValueKind::Boolean:
+    case ValueKind::Integer:
+    case ValueKind::Decimal:
+    case ValueKind::Float:
+    case ValueKind::Double:
+    case ValueKind::DateTime:
+    case ValueKind::Date:
+    case ValueKind::Time:
+    case ValueKind::Duration:
+    case ValueKind::DayTimeDuration:
+    case ValueKind::YearMonthDuration: {
+      Value copy(kind_, xsd_);
+      copy.payload_ = payload_;
+      return copy;
+    }
+    default:
+      return *this;
   }
 }
 

@@ -133,6 +133,11 @@ class Value {
   const DateTimeValue& temporal_value() const { return payload_.temporal; }
   const DurationValue& duration_value() const { return payload_.duration; }
 
+  // The same value in canonical lexical form ("01"^^xsd:integer becomes "1", "1E0"^^xsd:double
+  // "1.0E0"), as casts return it; also what comparing results by value needs. Values other
+  // than numbers, booleans, dates and durations are returned unchanged.
+  Value canonical() const;
+
   // RDF term identity (sameTerm); the error value is the same as nothing.
   bool same_term(const Value& other) const;
 
@@ -162,6 +167,9 @@ class Value {
   bool has_text() const;
   // Sets kind_, xsd_ and payload_ from a typed literal's lexical form and datatype.
   void parse_literal(std::string_view lexical, std::string_view datatype);
+  // Sets kind_ and the payload slot when the lexical form parsed.
+  template <typename T>
+  void parse_number_as(ValueKind kind, const std::optional<T>& parsed, T& slot);
 
   Payload payload_;
   rdf::NodeRef node_;

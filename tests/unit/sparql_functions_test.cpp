@@ -63,6 +63,21 @@ BOOST_AUTO_TEST_CASE(computed_numbers_print_in_canonical_form) {
   BOOST_TEST(show(Value::integer(5, XsdType::Short)) == "\"5\"^^xsd:short");
 }
 
+BOOST_AUTO_TEST_CASE(canonical_values_drop_the_stored_lexical_form) {
+  BOOST_TEST(show(typed("01", "integer").canonical()) == "\"1\"^^xsd:integer");
+  BOOST_TEST(show(typed("+3", "short").canonical()) == "\"3\"^^xsd:short");
+  BOOST_TEST(show(typed("1E0", "double").canonical()) == "\"1.0E0\"^^xsd:double");
+  BOOST_TEST(show(typed("3", "decimal").canonical()) == "\"3.0\"^^xsd:decimal");
+  BOOST_TEST(show(typed("1", "boolean").canonical()) == "\"true\"^^xsd:boolean");
+  BOOST_TEST(show(typed("2002-10-10T17:00:00+00:00", "dateTime").canonical()) ==
+             "\"2002-10-10T17:00:00Z\"^^xsd:dateTime");
+  BOOST_TEST(show(typed("P0D", "duration").canonical()) == "\"PT0S\"^^xsd:duration");
+  BOOST_TEST(show(typed("P0Y", "yearMonthDuration").canonical()) ==
+             "\"P0M\"^^xsd:yearMonthDuration");
+  BOOST_TEST(show(typed("x", "integer").canonical()) == "\"x\"^^xsd:integer");
+  BOOST_TEST(show(tagged("a", "en").canonical()) == "\"a\"@en");
+}
+
 BOOST_AUTO_TEST_CASE(decimal_arithmetic_is_exact) {
   BOOST_TEST(show_call(Builtin::Add, {typed("0.1", "decimal"), typed("0.2", "decimal")}) ==
              "\"0.3\"^^xsd:decimal");
