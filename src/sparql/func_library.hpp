@@ -35,6 +35,8 @@ std::optional<PartialOrder> value_order(const Value& a, const Value& b);
 // Both numeric; promotes integer -> decimal -> float -> double (XPath §B.1).
 PartialOrder compare_numbers(const Value& a, const Value& b);
 Value arithmetic(Builtin op, const Value& a, const Value& b);
+// A numeric value as a double (the promotion's last step).
+double numeric_as_double(const Value& value);
 
 // A literal like model (same language tag, if any) with new text, as STRBEFORE, SUBSTR, UCASE,
 // ... return.

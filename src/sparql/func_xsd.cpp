@@ -58,6 +58,37 @@ const std::array<std::string, kTypeNames.size()>& type_iris() {
   return iris;
 }
 
+// How value kinds, func_datetime.hpp's types and XSD datatypes correspond.
+struct TemporalRow {
+  ValueKind kind;
+  TemporalType type;
+  XsdType xsd;
+};
+constexpr TemporalRow kTemporalRows[] = {
+    {ValueKind::DateTime, TemporalType::DateTime, XsdType::DateTime},
+    {ValueKind::Date, TemporalType::Date, XsdType::Date},
+    {ValueKind::Time, TemporalType::Time, XsdType::Time},
+};
+
+struct DurationRow {
+  ValueKind kind;
+  DurationType type;
+  XsdType xsd;
+};
+constexpr DurationRow kDurationRows[] = {
+    {ValueKind::Duration, DurationType::Duration, XsdType::Duration},
+    {ValueKind::DayTimeDuration, DurationType::DayTime, XsdType::DayTimeDuration},
+    {ValueKind::YearMonthDuration, DurationType::YearMonth, XsdType::YearMonthDuration},
+};
+
+// The row whose field equals key, or fallback.
+template <typename Row, size_t N, typename Field>
+const Row& row_where(const Row (&rows)[N], Field Row::*field, Field key, const Row& fallback) {
+  for (const Row& row : rows)
+    if (row.*field == key) return row;
+  return fallback;
+}
+
 struct Range {
   int64_t min, max;
 };
@@ -199,66 +230,40 @@ bool is_duration(ValueKind kind) {
 }
 
 TemporalType temporal_type_of(ValueKind kind) {
-  return kind == ValueKind::Date   ? TemporalType::Date
-         : kind == ValueKind::Time ? TemporalType::Time
-                                   : TemporalType::DateTime;
+  return row_where(kTemporalRows, &TemporalRow::kind, kind, kTemporalRows[0]).type;
 }
 
 DurationType duration_type_of(ValueKind kind) {
-  return kind == ValueKind::DayTimeDuration     ? DurationType::DayTime
-         : kind == ValueKind::YearMonthDuration ? DurationType::YearMonth
-                                                : DurationType::Duration;
+  return row_where(kDurationRows, &DurationRow::kind, kind, kDurationRows[0]).type;
 }
 
 ValueKind value_kind_of(TemporalType type) {
-  return type == TemporalType::Date   ? ValueKind::Date
-         : type == TemporalType::Time ? ValueKind::Time
-                                      : ValueKind::DateTime;
+  return row_where(kTemporalRows, &TemporalRow::type, type, kTemporalRows[0]).kind;
 }
 
 ValueKind value_kind_of(DurationType type) {
-  return type == DurationType::DayTime     ? ValueKind::DayTimeDuration
-         : type == DurationType::YearMonth ? ValueKind::YearMonthDuration
-                                           : ValueKind::Duration;
+  return row_where(kDurationRows, &DurationRow::type, type, kDurationRows[0]).kind;
 }
 
 XsdType xsd_type_of(TemporalType type) {
-  return type == TemporalType::Date   ? XsdType::Date
-         : type == TemporalType::Time ? XsdType::Time
-                                      : XsdType::DateTime;
+  return row_where(kTemporalRows, &TemporalRow::type, type, kTemporalRows[0]).xsd;
 }
 
 XsdType xsd_type_of(DurationType type) {
-  return type == DurationType::DayTime     ? XsdType::DayTimeDuration
-         : type == DurationType::YearMonth ? XsdType::YearMonthDuration
-                                           : XsdType::Duration;
+  return row_where(kDurationRows, &DurationRow::type, type, kDurationRows[0]).xsd;
 }
 
 std::optional<TemporalType> temporal_type_of(XsdType type) {
-  switch (type) {
-    case XsdType::DateTime:
-    case XsdType::DateTimeStamp:
-      return TemporalType::DateTime;
-    case XsdType::Date:
-      return TemporalType::Date;
-    case XsdType::Time:
-      return TemporalType::Time;
-    default:
-      return std::nullopt;
-  }
+  if (type == XsdType::DateTimeStamp) return TemporalType::DateTime;
+  for (const TemporalRow& row : kTemporalRows)
+    if (row.xsd == type) return row.type;
+  return std::nullopt;
 }
 
 std::optional<DurationType> duration_type_of(XsdType type) {
-  switch (type) {
-    case XsdType::Duration:
-      return DurationType::Duration;
-    case XsdType::DayTimeDuration:
-      return DurationType::DayTime;
-    case XsdType::YearMonthDuration:
-      return DurationType::YearMonth;
-    default:
-      return std::nullopt;
-  }
+  for (const DurationRow& row : kDurationRows)
+    if (row.xsd == type) return row.type;
+  return std::nullopt;
 }
 
 bool integer_in_range(XsdType type, int64_t value) {

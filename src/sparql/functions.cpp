@@ -10,66 +10,105 @@ namespace kg::sparql {
 
 namespace {
 
-struct Arity {
-  size_t min, max;
-};
+enum class Group { SpecialForm, Comparison, Numeric, Term, String, Regex, DateTime };
 
 constexpr size_t kAny = SIZE_MAX;
 
-Arity arity(Builtin builtin) {
-  switch (builtin) {
-    case Builtin::Rand:
-    case Builtin::Now:
-    case Builtin::Uuid:
-    case Builtin::StrUuid:
-      return {0, 0};
-    case Builtin::Bnode:
-      return {0, 1};
-    case Builtin::Concat:
-      return {0, kAny};
-    case Builtin::SubStr:
-    case Builtin::Regex:
-      return {2, 3};
-    case Builtin::Replace:
-      return {3, 4};
-    case Builtin::SameTerm:
-    case Builtin::Equal:
-    case Builtin::NotEqual:
-    case Builtin::Less:
-    case Builtin::Greater:
-    case Builtin::LessOrEqual:
-    case Builtin::GreaterOrEqual:
-    case Builtin::Add:
-    case Builtin::Subtract:
-    case Builtin::Multiply:
-    case Builtin::Divide:
-    case Builtin::StrDt:
-    case Builtin::StrLang:
-    case Builtin::StrStarts:
-    case Builtin::StrEnds:
-    case Builtin::Contains:
-    case Builtin::StrBefore:
-    case Builtin::StrAfter:
-    case Builtin::LangMatches:
-      return {2, 2};
-    default:
-      return {1, 1};
-  }
-}
+struct Signature {
+  Group group;
+  size_t min_args, max_args;
+};
 
-bool is_special_form(Builtin builtin) {
+Signature signature(Builtin builtin) {
+  using enum Builtin;
   switch (builtin) {
-    case Builtin::Bound:
-    case Builtin::If:
-    case Builtin::Coalesce:
-    case Builtin::LogicalOr:
-    case Builtin::LogicalAnd:
-    case Builtin::In:
-    case Builtin::NotIn:
-      return true;
-    default:
-      return false;
+    case Bound:
+    case If:
+    case Coalesce:
+    case LogicalOr:
+    case LogicalAnd:
+    case In:
+    case NotIn:
+      return {Group::SpecialForm, 0, 0};
+    case LogicalNot:
+      return {Group::Comparison, 1, 1};
+    case SameTerm:
+    case Equal:
+    case NotEqual:
+    case Less:
+    case Greater:
+    case LessOrEqual:
+    case GreaterOrEqual:
+      return {Group::Comparison, 2, 2};
+    case Add:
+    case Subtract:
+    case Multiply:
+    case Divide:
+      return {Group::Numeric, 2, 2};
+    case UnaryPlus:
+    case UnaryMinus:
+    case Abs:
+    case Round:
+    case Ceil:
+    case Floor:
+      return {Group::Numeric, 1, 1};
+    case Rand:
+      return {Group::Numeric, 0, 0};
+    case IsIri:
+    case IsBlank:
+    case IsLiteral:
+    case IsNumeric:
+    case Str:
+    case Lang:
+    case Datatype:
+    case Iri:
+      return {Group::Term, 1, 1};
+    case Bnode:
+      return {Group::Term, 0, 1};
+    case StrDt:
+    case StrLang:
+      return {Group::Term, 2, 2};
+    case Uuid:
+    case StrUuid:
+      return {Group::Term, 0, 0};
+    case StrLen:
+    case UCase:
+    case LCase:
+    case EncodeForUri:
+    case Md5:
+    case Sha1:
+    case Sha256:
+    case Sha384:
+    case Sha512:
+      return {Group::String, 1, 1};
+    case SubStr:
+      return {Group::String, 2, 3};
+    case StrStarts:
+    case StrEnds:
+    case Contains:
+    case StrBefore:
+    case StrAfter:
+    case LangMatches:
+      return {Group::String, 2, 2};
+    case Concat:
+      return {Group::String, 0, kAny};
+    case Regex:
+      return {Group::Regex, 2, 3};
+    case Replace:
+      return {Group::Regex, 3, 4};
+    case Now:
+      return {Group::DateTime, 0, 0};
+    case Year:
+    case Month:
+    case Day:
+    case Hours:
+    case Minutes:
+    case Seconds:
+    case Timezone:
+    case Tz:
+      return {Group::DateTime, 1, 1};
   }
+  return {Group::SpecialForm, 0, 0};
 }
 
 }  // namespace
@@ -98,61 +137,25 @@ std::string FunctionContext::blank_label_for(std::string_view key) {
 }
 
 Value call_builtin(Builtin builtin, std::span<const Value> args, FunctionContext& context) {
-  Arity expected = arity(builtin);
-  if (is_special_form(builtin) || args.size() < expected.min || args.size() > expected.max)
-    return Value::error();
-  switch (builtin) {
-    case Builtin::LogicalNot:
-    case Builtin::SameTerm:
-    case Builtin::Equal:
-    case Builtin::NotEqual:
-    case Builtin::Less:
-    case Builtin::Greater:
-    case Builtin::LessOrEqual:
-    case Builtin::GreaterOrEqual:
+  Signature expected = signature(builtin);
+  if (args.size() < expected.min_args || args.size() > expected.max_args) return Value::error();
+  switch (expected.group) {
+    case Group::SpecialForm:
+      return Value::error();  // the evaluator's
+    case Group::Comparison:
       return call_comparison_builtin(builtin, args);
-    case Builtin::Add:
-    case Builtin::Subtract:
-    case Builtin::Multiply:
-    case Builtin::Divide:
-    case Builtin::UnaryPlus:
-    case Builtin::UnaryMinus:
-    case Builtin::Abs:
-    case Builtin::Round:
-    case Builtin::Ceil:
-    case Builtin::Floor:
-    case Builtin::Rand:
+    case Group::Numeric:
       return call_numeric_builtin(builtin, args, context);
-    case Builtin::IsIri:
-    case Builtin::IsBlank:
-    case Builtin::IsLiteral:
-    case Builtin::IsNumeric:
-    case Builtin::Str:
-    case Builtin::Lang:
-    case Builtin::Datatype:
-    case Builtin::Iri:
-    case Builtin::Bnode:
-    case Builtin::StrDt:
-    case Builtin::StrLang:
-    case Builtin::Uuid:
-    case Builtin::StrUuid:
+    case Group::Term:
       return call_term_builtin(builtin, args, context);
-    case Builtin::Regex:
-    case Builtin::Replace:
-      return call_regex_builtin(builtin, args, context);
-    case Builtin::Now:
-    case Builtin::Year:
-    case Builtin::Month:
-    case Builtin::Day:
-    case Builtin::Hours:
-    case Builtin::Minutes:
-    case Builtin::Seconds:
-    case Builtin::Timezone:
-    case Builtin::Tz:
-      return call_datetime_builtin(builtin, args, context);
-    default:
+    case Group::String:
       return call_string_builtin(builtin, args, context);
+    case Group::Regex:
+      return call_regex_builtin(builtin, args, context);
+    case Group::DateTime:
+      return call_datetime_builtin(builtin, args, context);
   }
+  return Value::error();
 }
 
 }  // namespace kg::sparql

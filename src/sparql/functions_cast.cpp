@@ -84,20 +84,9 @@ std::optional<Decimal> to_decimal(const Value& value) {
 }
 
 std::optional<double> to_double(const Value& value) {
-  switch (value.kind()) {
-    case ValueKind::Boolean:
-      return value.boolean_value() ? 1.0 : 0.0;
-    case ValueKind::Integer:
-      return double(value.integer_value());
-    case ValueKind::Decimal:
-      return value.decimal_value().to_double();
-    case ValueKind::Float:
-      return double(value.float_value());
-    case ValueKind::Double:
-      return value.double_value();
-    default:
-      return std::nullopt;
-  }
+  if (value.kind() == ValueKind::Boolean) return value.boolean_value() ? 1.0 : 0.0;
+  if (!value.is_numeric()) return std::nullopt;
+  return numeric_as_double(value);
 }
 
 std::optional<float> to_float(const Value& value) {

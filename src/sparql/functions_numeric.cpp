@@ -31,19 +31,6 @@ float to_float(const Value& value) {
   }
 }
 
-double to_double(const Value& value) {
-  switch (value.kind()) {
-    case ValueKind::Integer:
-      return double(value.integer_value());
-    case ValueKind::Decimal:
-      return value.decimal_value().to_double();
-    case ValueKind::Float:
-      return double(value.float_value());
-    default:
-      return value.double_value();
-  }
-}
-
 template <typename T>
 PartialOrder order_numbers(T a, T b) {
   if (a < b) return PartialOrder::Less;
@@ -182,6 +169,19 @@ Value random_double(FunctionContext& context) {
 
 }  // namespace
 
+double numeric_as_double(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::Integer:
+      return double(value.integer_value());
+    case ValueKind::Decimal:
+      return value.decimal_value().to_double();
+    case ValueKind::Float:
+      return double(value.float_value());
+    default:
+      return value.double_value();
+  }
+}
+
 PartialOrder compare_numbers(const Value& a, const Value& b) {
   switch (common_type(a, b)) {
     case ValueKind::Integer:
@@ -191,7 +191,7 @@ PartialOrder compare_numbers(const Value& a, const Value& b) {
     case ValueKind::Float:
       return order_numbers(to_float(a), to_float(b));
     default:
-      return order_numbers(to_double(a), to_double(b));
+      return order_numbers(numeric_as_double(a), numeric_as_double(b));
   }
 }
 
@@ -204,7 +204,7 @@ Value arithmetic(Builtin op, const Value& a, const Value& b) {
   if (type <= ValueKind::Decimal) return decimal_arithmetic(op, to_decimal(a), to_decimal(b));
   if (type == ValueKind::Float)
     return Value::float_number(floating_arithmetic(op, to_float(a), to_float(b)));
-  return Value::double_number(floating_arithmetic(op, to_double(a), to_double(b)));
+  return Value::double_number(floating_arithmetic(op, numeric_as_double(a), numeric_as_double(b)));
 }
 
 Value call_numeric_builtin(Builtin builtin, Args args, FunctionContext& context) {

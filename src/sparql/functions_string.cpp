@@ -31,19 +31,6 @@ size_t byte_offset(std::string_view text, int64_t index) {
   return text.size();
 }
 
-double as_double(const Value& value) {
-  switch (value.kind()) {
-    case ValueKind::Integer:
-      return double(value.integer_value());
-    case ValueKind::Decimal:
-      return value.decimal_value().to_double();
-    case ValueKind::Float:
-      return double(value.float_value());
-    default:
-      return value.double_value();
-  }
-}
-
 double xpath_round(double value) {
   double below = std::floor(value);
   return value - below >= 0.5 ? below + 1 : below;
@@ -56,8 +43,8 @@ Value substr(Args args) {
   const Value& source = args[0];
   if (!source.is_string_literal() || !args[1].is_numeric()) return Value::error();
   if (args.size() == 3 && !args[2].is_numeric()) return Value::error();
-  double first = xpath_round(as_double(args[1]));
-  double end = args.size() == 3 ? first + xpath_round(as_double(args[2])) : INFINITY;
+  double first = xpath_round(numeric_as_double(args[1]));
+  double end = args.size() == 3 ? first + xpath_round(numeric_as_double(args[2])) : INFINITY;
   std::string_view text = source.text();
   int64_t length = code_point_count(text);
   double from = std::max(first, 1.0), to = std::min(end, double(length) + 1);

@@ -15,6 +15,13 @@ using rdf::vocab::kXsdString;
 Value::Value() = default;
 
 template <typename T>
+Value Value::with_payload(ValueKind kind, XsdType xsd, T Payload::*slot, const T& value) {
+  Value result(kind, xsd);
+  result.payload_.*slot = value;
+  return result;
+}
+
+template <typename T>
 void Value::parse_number_as(ValueKind kind, const std::optional<T>& parsed, T& slot) {
   if (!parsed) return;
   kind_ = kind;
@@ -65,9 +72,7 @@ Value Value::from_term(const rdf::Term& term) {
 }
 
 Value Value::boolean(bool value) {
-  Value result(ValueKind::Boolean, XsdType::Boolean);
-  result.payload_.boolean = value;
-  return result;
+  return with_payload(ValueKind::Boolean, XsdType::Boolean, &Payload::boolean, value);
 }
 
 Value Value::integer(int64_t value) {
@@ -75,39 +80,27 @@ Value Value::integer(int64_t value) {
 }
 
 Value Value::integer(int64_t value, XsdType type) {
-  Value result(ValueKind::Integer, type);
-  result.payload_.integer = value;
-  return result;
+  return with_payload(ValueKind::Integer, type, &Payload::integer, value);
 }
 
 Value Value::decimal(Decimal value) {
-  Value result(ValueKind::Decimal, XsdType::Decimal);
-  result.payload_.decimal = value;
-  return result;
+  return with_payload(ValueKind::Decimal, XsdType::Decimal, &Payload::decimal, value);
 }
 
 Value Value::float_number(float value) {
-  Value result(ValueKind::Float, XsdType::Float);
-  result.payload_.float_number = value;
-  return result;
+  return with_payload(ValueKind::Float, XsdType::Float, &Payload::float_number, value);
 }
 
 Value Value::double_number(double value) {
-  Value result(ValueKind::Double, XsdType::Double);
-  result.payload_.double_number = value;
-  return result;
+  return with_payload(ValueKind::Double, XsdType::Double, &Payload::double_number, value);
 }
 
 Value Value::temporal(TemporalType type, const DateTimeValue& value) {
-  Value result(value_kind_of(type), xsd_type_of(type));
-  result.payload_.temporal = value;
-  return result;
+  return with_payload(value_kind_of(type), xsd_type_of(type), &Payload::temporal, value);
 }
 
 Value Value::duration(DurationType type, const DurationValue& value) {
-  Value result(value_kind_of(type), xsd_type_of(type));
-  result.payload_.duration = value;
-  return result;
+  return with_payload(value_kind_of(type), xsd_type_of(type), &Payload::duration, value);
 }
 
 Value Value::simple_string(std::string text) {

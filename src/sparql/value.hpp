@@ -163,6 +163,8 @@ class Value {
   };
 
   Value(ValueKind kind, XsdType xsd) : kind_(kind), xsd_(xsd) {}
+  template <typename T>
+  static Value with_payload(ValueKind kind, XsdType xsd, T Payload::*slot, const T& value);
   static Value with_text(ValueKind kind, std::string lexical, std::string tag);
   bool has_text() const;
   // Sets kind_, xsd_ and payload_ from a typed literal's lexical form and datatype.
