@@ -1,5 +1,6 @@
 #include "sparql/func_datetime.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -201,6 +202,32 @@ std::optional<DateTimeValue> parse_temporal(TemporalType type, std::string_view 
   return value;
 }
 
+Decimal wrap_to_day(const Decimal& seconds) {
+  Int128 whole = seconds.floor().integral_part();
+  Int128 days = whole / kSecondsPerDay - (whole % kSecondsPerDay < 0 ? 1 : 0);
+  return *seconds.subtract(*Decimal::from_scaled(days * kSecondsPerDay * Decimal::kScale));
+}
+
+std::optional<DateTimeValue> add_duration(const DateTimeValue& value,
+                                          const DurationValue& duration) {
+  DateTimeValue result = value;
+  if (duration.months != 0) {
+    CivilTime civil = civil_time(value);
+    int64_t months = civil.year * 12 + (civil.month - 1) + duration.months;
+    int64_t year = floor_divide(months, 12);
+    int month = int(months - year * 12) + 1;
+    if (year > kMaxYear || year < -kMaxYear) return std::nullopt;
+    int day = std::min(civil.day, days_in_month(year, month));
+    Decimal start = Decimal::from_integer(days_from_civil(year, month, day) * kSecondsPerDay);
+    result.seconds = *start.add(wrap_to_day(value.seconds));
+  }
+  auto shifted = result.seconds.add(duration.seconds);
+  constexpr int64_t kLimit = kMaxYear * 366 * kSecondsPerDay;
+  if (!shifted || shifted->abs() > Decimal::from_integer(kLimit)) return std::nullopt;
+  result.seconds = *shifted;
+  return result;
+}
+
 CivilTime civil_time(const DateTimeValue& value) {
   Decimal whole = value.seconds.floor();
   auto seconds = int64_t(whole.integral_part());
@@ -243,12 +270,11 @@ std::optional<DateTimeValue> convert_temporal(TemporalType from, TemporalType to
                                               const DateTimeValue& value) {
   if (from == to) return value;
   DateTimeValue result = value;
-  Decimal day = Decimal::from_integer(kSecondsPerDay);
-  Decimal midnight = *value.seconds.divide(day)->floor().multiply(day);
+  Decimal time_of_day = wrap_to_day(value.seconds);
   if (from == TemporalType::DateTime && to == TemporalType::Date) {
-    result.seconds = midnight;
+    result.seconds = *value.seconds.subtract(time_of_day);
   } else if (from == TemporalType::DateTime && to == TemporalType::Time) {
-    result.seconds = *value.seconds.subtract(midnight);
+    result.seconds = time_of_day;
   } else if (from != TemporalType::Date || to != TemporalType::DateTime) {
     return std::nullopt;
   }

@@ -43,6 +43,16 @@ PartialOrder compare_temporal(const DateTimeValue& a, const DateTimeValue& b);
 // "Z", "+05:30", "-08:00"; "" without a time zone.
 std::string format_timezone(const DateTimeValue& value);
 
+struct DurationValue;
+
+// dateTime or date + duration as XSD 1.1 Appendix E adds them: the months first, with the
+// day pinned to the length of the month reached, then the seconds. nullopt when the result
+// leaves the supported years.
+std::optional<DateTimeValue> add_duration(const DateTimeValue& value,
+                                          const DurationValue& duration);
+// The seconds since midnight, wrapped into one day (for xsd:time arithmetic).
+Decimal wrap_to_day(const Decimal& seconds);
+
 struct CivilTime {
   int64_t year = 0;
   int month = 1, day = 1, hour = 0, minute = 0;

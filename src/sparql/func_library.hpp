@@ -35,8 +35,13 @@ std::optional<PartialOrder> value_order(const Value& a, const Value& b);
 // Both numeric; promotes integer -> decimal -> float -> double (XPath §B.1).
 PartialOrder compare_numbers(const Value& a, const Value& b);
 Value arithmetic(Builtin op, const Value& a, const Value& b);
-// A numeric value as a double (the promotion's last step).
+// A numeric value as a double (the promotion's last step), or as a decimal (nullopt for NaN
+// and infinities).
 double numeric_as_double(const Value& value);
+std::optional<Decimal> numeric_as_decimal(const Value& value);
+// functions_datetime.cpp: the XPath operators on dates, times and durations (dateTime -
+// dateTime, date + duration, duration * number, ...); the error value for other operands.
+Value temporal_arithmetic(Builtin op, const Value& a, const Value& b);
 
 // A literal like model (same language tag, if any) with new text, as STRBEFORE, SUBSTR, UCASE,
 // ... return.

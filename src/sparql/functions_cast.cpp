@@ -64,23 +64,8 @@ std::optional<int64_t> to_integer(const Value& value) {
 }
 
 std::optional<Decimal> to_decimal(const Value& value) {
-  switch (value.kind()) {
-    case ValueKind::Boolean:
-      return Decimal::from_integer(value.boolean_value() ? 1 : 0);
-    case ValueKind::Integer:
-      return Decimal::from_integer(value.integer_value());
-    case ValueKind::Decimal:
-      return value.decimal_value();
-    // The shortest decimal that reads back as the same float or double ("1.1", not
-    // "1.10000002384185791015625").
-    case ValueKind::Float:
-      if (!std::isfinite(value.float_value())) return std::nullopt;
-      return Decimal::parse_scientific(format_float(value.float_value()));
-    case ValueKind::Double:
-      return Decimal::from_double(value.double_value());
-    default:
-      return std::nullopt;
-  }
+  if (value.kind() == ValueKind::Boolean) return Decimal::from_integer(value.boolean_value());
+  return numeric_as_decimal(value);
 }
 
 std::optional<double> to_double(const Value& value) {

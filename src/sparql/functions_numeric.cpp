@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sparql/func_library.hpp"
+#include "sparql/func_xsd.hpp"
 
 namespace kg::sparql {
 
@@ -13,11 +14,6 @@ namespace {
 // The type both operands are promoted to: integer < decimal < float < double.
 ValueKind common_type(const Value& a, const Value& b) {
   return a.kind() > b.kind() ? a.kind() : b.kind();
-}
-
-Decimal to_decimal(const Value& value) {
-  return value.kind() == ValueKind::Integer ? Decimal::from_integer(value.integer_value())
-                                            : value.decimal_value();
 }
 
 float to_float(const Value& value) {
@@ -169,6 +165,24 @@ Value random_double(FunctionContext& context) {
 
 }  // namespace
 
+std::optional<Decimal> numeric_as_decimal(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::Integer:
+      return Decimal::from_integer(value.integer_value());
+    case ValueKind::Decimal:
+      return value.decimal_value();
+    // The shortest decimal that reads back as the same float or double ("1.1", not
+    // "1.10000002384185791015625").
+    case ValueKind::Float:
+      if (!std::isfinite(value.float_value())) return std::nullopt;
+      return Decimal::parse_scientific(format_float(value.float_value()));
+    case ValueKind::Double:
+      return Decimal::from_double(value.double_value());
+    default:
+      return std::nullopt;
+  }
+}
+
 double numeric_as_double(const Value& value) {
   switch (value.kind()) {
     case ValueKind::Integer:
@@ -187,7 +201,7 @@ PartialOrder compare_numbers(const Value& a, const Value& b) {
     case ValueKind::Integer:
       return order_numbers(a.integer_value(), b.integer_value());
     case ValueKind::Decimal:
-      return order_numbers(to_decimal(a), to_decimal(b));
+      return order_numbers(*numeric_as_decimal(a), *numeric_as_decimal(b));
     case ValueKind::Float:
       return order_numbers(to_float(a), to_float(b));
     default:
@@ -196,12 +210,13 @@ PartialOrder compare_numbers(const Value& a, const Value& b) {
 }
 
 Value arithmetic(Builtin op, const Value& a, const Value& b) {
-  if (!a.is_numeric() || !b.is_numeric()) return Value::error();
+  if (!a.is_numeric() || !b.is_numeric()) return temporal_arithmetic(op, a, b);
   ValueKind type = common_type(a, b);
   // Integer division gives a decimal (XPath op:numeric-divide).
   if (type == ValueKind::Integer && op != Builtin::Divide)
     return integer_arithmetic(op, a.integer_value(), b.integer_value());
-  if (type <= ValueKind::Decimal) return decimal_arithmetic(op, to_decimal(a), to_decimal(b));
+  if (type <= ValueKind::Decimal)
+    return decimal_arithmetic(op, *numeric_as_decimal(a), *numeric_as_decimal(b));
   if (type == ValueKind::Float)
     return Value::float_number(floating_arithmetic(op, to_float(a), to_float(b)));
   return Value::double_number(floating_arithmetic(op, numeric_as_double(a), numeric_as_double(b)));

@@ -140,6 +140,47 @@ BOOST_AUTO_TEST_CASE(date_time_accessors) {
   BOOST_TEST(show_call(Builtin::Year, {plain("2010-12-21T15:38:02Z")}) == "error");
 }
 
+BOOST_AUTO_TEST_CASE(date_and_duration_arithmetic) {
+  auto add = [&](Value a, Value b) { return show_call(Builtin::Add, {a, b}); };
+  auto subtract = [&](Value a, Value b) { return show_call(Builtin::Subtract, {a, b}); };
+  BOOST_TEST(subtract(typed("2010-12-21T15:38:02-08:00", "dateTime"),
+                      typed("2010-12-20T23:00:00Z", "dateTime")) ==
+             "\"P1DT38M2S\"^^xsd:dayTimeDuration");
+  BOOST_TEST(subtract(typed("2000-03-01", "date"), typed("2000-02-01", "date")) ==
+             "\"P29D\"^^xsd:dayTimeDuration");
+  BOOST_TEST(subtract(typed("08:00:00", "time"), typed("09:30:00", "time")) ==
+             "\"-PT1H30M\"^^xsd:dayTimeDuration");
+  BOOST_TEST(add(typed("2000-01-31T10:00:00Z", "dateTime"), typed("P1M", "yearMonthDuration")) ==
+             "\"2000-02-29T10:00:00Z\"^^xsd:dateTime");
+  BOOST_TEST(add(typed("P1Y2M3DT4H", "duration"), typed("2000-01-31", "date")) ==
+             "\"2001-04-03\"^^xsd:date");
+  BOOST_TEST(subtract(typed("2000-03-01", "date"), typed("PT1S", "dayTimeDuration")) ==
+             "\"2000-02-29\"^^xsd:date");
+  BOOST_TEST(add(typed("23:30:00Z", "time"), typed("PT45M", "dayTimeDuration")) ==
+             "\"00:15:00Z\"^^xsd:time");
+  BOOST_TEST(add(typed("23:30:00", "time"), typed("P1M", "yearMonthDuration")) == "error");
+  BOOST_TEST(add(typed("PT1H", "dayTimeDuration"), typed("PT30M", "dayTimeDuration")) ==
+             "\"PT1H30M\"^^xsd:dayTimeDuration");
+  BOOST_TEST(subtract(typed("P1Y", "yearMonthDuration"), typed("P13M", "yearMonthDuration")) ==
+             "\"-P1M\"^^xsd:yearMonthDuration");
+  BOOST_TEST(add(typed("P1Y", "yearMonthDuration"), typed("PT1H", "dayTimeDuration")) == "error");
+  BOOST_TEST(
+      show_call(Builtin::Multiply, {typed("PT1H", "dayTimeDuration"), typed("1.5", "decimal")}) ==
+      "\"PT1H30M\"^^xsd:dayTimeDuration");
+  BOOST_TEST(
+      show_call(Builtin::Multiply, {typed("2", "integer"), typed("P5M", "yearMonthDuration")}) ==
+      "\"P10M\"^^xsd:yearMonthDuration");
+  BOOST_TEST(
+      show_call(Builtin::Divide, {typed("P1Y", "yearMonthDuration"), typed("5", "integer")}) ==
+      "\"P2M\"^^xsd:yearMonthDuration");
+  BOOST_TEST(show_call(Builtin::Divide,
+                       {typed("P1D", "dayTimeDuration"), typed("PT6H", "dayTimeDuration")}) ==
+             "\"4.0\"^^xsd:decimal");
+  BOOST_TEST(show_call(Builtin::Divide, {typed("P1D", "dayTimeDuration"), typed("0", "integer")}) ==
+             "error");
+  BOOST_TEST(add(typed("2000-01-01", "date"), typed("1", "integer")) == "error");
+}
+
 BOOST_AUTO_TEST_CASE(now_is_fixed_for_the_execution) {
   context.now_lexical = "2024-05-01T10:00:00.5Z";
   BOOST_TEST(show_call(Builtin::Now, {}) == "\"2024-05-01T10:00:00.5Z\"^^xsd:dateTime");
