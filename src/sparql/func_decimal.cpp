@@ -1,6 +1,7 @@
 #include "sparql/func_decimal.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -8,15 +9,27 @@ namespace kg::sparql {
 
 namespace {
 
-constexpr Int128 power_of_ten(int exponent) {
+constexpr Int128 compute_power_of_ten(int exponent) {
   Int128 result = 1;
   for (int i = 0; i < exponent; ++i)
     result *= 10;
   return result;
 }
 
+constexpr auto kPowersOfTen = [] {
+  std::array<Int128, 39> powers{};
+  for (int i = 0; i < 39; ++i)
+    powers[size_t(i)] = compute_power_of_ten(i);
+  return powers;
+}();
+
+// 10^exponent for exponent in 0..38.
+Int128 power_of_ten(int exponent) {
+  return kPowersOfTen[size_t(exponent)];
+}
+
 // Magnitudes up to 10^38 - 1 units, so that rounding steps never overflow 128 bits.
-constexpr Int128 kMaxScaled = power_of_ten(38) - 1;
+constexpr Int128 kMaxScaled = compute_power_of_ten(38) - 1;
 
 bool in_range(Int128 scaled) {
   return scaled <= kMaxScaled && scaled >= -kMaxScaled;
@@ -69,22 +82,67 @@ std::optional<Decimal> signed_result(UInt128 magnitude, bool negative) {
   return Decimal::from_scaled(negative ? -value : value);
 }
 
+// The digits of a decimal numeral without its point: the integer part, then the fraction.
+struct Digits {
+  std::string_view integer, fraction;
+
+  size_t size() const { return integer.size() + fraction.size(); }
+  int operator[](size_t i) const {
+    return (i < integer.size() ? integer[i] : fraction[i - integer.size()]) - '0';
+  }
+};
+
 // digits × 10^shift in units of 10^-18, rounding dropped digits half away from zero.
-std::optional<Int128> scale_digits(std::string_view digits, int64_t shift) {
-  while (!digits.empty() && digits.front() == '0')
-    digits.remove_prefix(1);
-  int64_t keep = int64_t(digits.size()) + std::min<int64_t>(shift, 0);
+std::optional<Int128> scale_digits(const Digits& digits, int64_t shift) {
+  size_t first = 0;
+  while (first < digits.size() && digits[first] == 0)
+    ++first;
+  int64_t keep = int64_t(digits.size() - first) + std::min<int64_t>(shift, 0);
+  if (keep > 38) return std::nullopt;
   Int128 value = 0;
-  for (int64_t i = 0; i < keep; ++i) {
-    value = value * 10 + (digits[size_t(i)] - '0');
-    if (value > kMaxScaled) return std::nullopt;
+  for (int64_t i = 0; i < keep; ++i)
+    value = value * 10 + digits[first + size_t(i)];
+  if (keep >= 0 && first + size_t(keep) < digits.size() && digits[first + size_t(keep)] >= 5)
+    ++value;
+  if (shift > 0 && value != 0) {
+    if (shift > 38 || value > kMaxScaled / power_of_ten(int(shift))) return std::nullopt;
+    value *= power_of_ten(int(shift));
   }
-  if (keep >= 0 && size_t(keep) < digits.size() && digits[size_t(keep)] >= '5') ++value;
-  for (int64_t i = 0; i < shift && value != 0; ++i) {
-    value *= 10;
-    if (value > kMaxScaled) return std::nullopt;
-  }
+  if (value > kMaxScaled) return std::nullopt;
   return value;
+}
+
+std::string_view take_digits(std::string_view text, size_t& i) {
+  size_t start = i;
+  while (i < text.size() && is_digit(text[i]))
+    ++i;
+  return text.substr(start, i - start);
+}
+
+// [+-]? (digits ('.' digits?)? | '.' digits), then with allow_exponent ([eE] [+-]? digits)?
+std::optional<Int128> parse_numeral(std::string_view text, bool allow_exponent) {
+  size_t i = 0;
+  bool negative = i < text.size() && text[i] == '-';
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  Digits digits;
+  digits.integer = take_digits(text, i);
+  if (i < text.size() && text[i] == '.') digits.fraction = take_digits(text, ++i);
+  if (digits.size() == 0) return std::nullopt;
+  int64_t exponent = 0;
+  if (allow_exponent && i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    bool negative_exponent = ++i < text.size() && text[i] == '-';
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    std::string_view exponent_digits = take_digits(text, i);
+    if (exponent_digits.empty()) return std::nullopt;
+    for (char c : exponent_digits)
+      exponent = std::min<int64_t>(exponent * 10 + (c - '0'), 100000);
+    if (negative_exponent) exponent = -exponent;
+  }
+  if (i != text.size()) return std::nullopt;
+  auto scaled =
+      scale_digits(digits, exponent - int64_t(digits.fraction.size()) + Decimal::kFractionDigits);
+  if (!scaled) return std::nullopt;
+  return negative ? -*scaled : *scaled;
 }
 
 }  // namespace
@@ -95,41 +153,15 @@ std::optional<Decimal> Decimal::from_scaled(Int128 scaled) {
 }
 
 std::optional<Decimal> Decimal::parse_scientific(std::string_view text) {
-  bool negative = false;
-  if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
-  }
-  std::string digits;
-  int64_t fraction_length = 0;
-  size_t i = 0;
-  for (; i < text.size() && is_digit(text[i]); ++i)
-    digits += text[i];
-  bool has_integer_digits = !digits.empty();
-  if (i < text.size() && text[i] == '.') {
-    for (++i; i < text.size() && is_digit(text[i]); ++i, ++fraction_length)
-      digits += text[i];
-  }
-  if (digits.empty() || (!has_integer_digits && fraction_length == 0)) return std::nullopt;
-  int64_t exponent = 0;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    bool negative_exponent = false;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative_exponent = text[i++] == '-';
-    if (i == text.size()) return std::nullopt;
-    for (; i < text.size() && is_digit(text[i]); ++i)
-      exponent = std::min<int64_t>(exponent * 10 + (text[i] - '0'), 100000);
-    if (negative_exponent) exponent = -exponent;
-  }
-  if (i != text.size()) return std::nullopt;
-  auto scaled = scale_digits(digits, exponent - fraction_length + kFractionDigits);
+  auto scaled = parse_numeral(text, true);
   if (!scaled) return std::nullopt;
-  return Decimal(negative ? -*scaled : *scaled);
+  return Decimal(*scaled);
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view lexical) {
-  if (lexical.find_first_of("eE") != std::string_view::npos) return std::nullopt;
-  return parse_scientific(lexical);
+  auto scaled = parse_numeral(lexical, false);
+  if (!scaled) return std::nullopt;
+  return Decimal(*scaled);
 }
 
 std::optional<Decimal> Decimal::from_double(double value) {

@@ -273,6 +273,9 @@ bool integer_in_range(XsdType type, int64_t value) {
 
 std::string_view trim_xml_whitespace(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n";
+  if (text.empty() || (kSpace.find(text.front()) == std::string_view::npos &&
+                       kSpace.find(text.back()) == std::string_view::npos))
+    return text;
   size_t start = text.find_first_not_of(kSpace);
   if (start == std::string_view::npos) return {};
   return text.substr(start, text.find_last_not_of(kSpace) - start + 1);
