@@ -114,9 +114,12 @@ Signature signature(Builtin builtin) {
 }  // namespace
 
 FunctionContext::FunctionContext() : caches_(std::make_unique<Caches>()) {
+  // Seeded per execution, so that UUID() and STRUUID() differ between runs too.
+  std::random_device entropy;
+  std::seed_seq seed{entropy(), entropy(), entropy(), entropy()};
+  random.seed(seed);
   char prefix[24];
-  std::snprintf(prefix, sizeof prefix, "q%08llxb",
-                static_cast<unsigned long long>(std::random_device{}()));
+  std::snprintf(prefix, sizeof prefix, "q%08llxb", static_cast<unsigned long long>(entropy()));
   caches_->label_prefix = prefix;
 }
 

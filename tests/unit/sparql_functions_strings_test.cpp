@@ -100,6 +100,10 @@ BOOST_AUTO_TEST_CASE(uuids_are_random_version_4) {
     seen.insert(text);
   }
   BOOST_TEST(seen.size() == 50u);
+  // Each execution is seeded afresh: another context does not repeat this one's UUIDs.
+  FunctionContext other;
+  std::vector<Value> none;
+  BOOST_TEST(!seen.contains(std::string(call_builtin(Builtin::Uuid, none, other).text())));
   Value text = call(Builtin::StrUuid, {});
   BOOST_TEST(int(text.kind()) == int(ValueKind::String));
   BOOST_TEST(text.text().size() == 36u);
