@@ -2,6 +2,7 @@
 // UUID, STRUUID.
 #include <cstdio>
 
+#include "rdf/vocabulary.hpp"
 #include "sparql/func_library.hpp"
 #include "sparql/func_xsd.hpp"
 #if __has_include("sparql/iri_resolution.hpp")
@@ -81,8 +82,10 @@ Value bnode(Args args, FunctionContext& context) {
   return Value::blank(context.blank_label_for(args[0].text()));
 }
 
+// rdf:langString is refused: a literal of that type needs a language tag (STRLANG's job).
 Value strdt(const Value& lexical, const Value& datatype) {
-  if (lexical.kind() != ValueKind::String || datatype.kind() != ValueKind::Iri)
+  if (lexical.kind() != ValueKind::String || datatype.kind() != ValueKind::Iri ||
+      datatype.text() == rdf::vocab::kRdfLangString)
     return Value::error();
   return Value::typed_literal(std::string(lexical.text()), datatype.text());
 }

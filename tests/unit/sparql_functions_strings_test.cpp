@@ -81,6 +81,8 @@ BOOST_AUTO_TEST_CASE(strdt_and_strlang) {
   BOOST_TEST(show_call(Builtin::StrDt, {tagged("a", "en"), iri("http://e/t")}) == "error");
   BOOST_TEST(show_call(Builtin::StrDt, {typed("1", "integer"), iri("http://e/t")}) == "error");
   BOOST_TEST(show_call(Builtin::StrDt, {plain("a"), plain("http://e/t")}) == "error");
+  BOOST_TEST(show_call(Builtin::StrDt,
+                       {plain("a"), iri(std::string(rdf::vocab::kRdfLangString))}) == "error");
   BOOST_TEST(show_call(Builtin::StrLang, {plain("bar"), plain("en-US")}) == "\"bar\"@en-us");
   BOOST_TEST(show_call(Builtin::StrLang, {tagged("bar", "en"), plain("en-US")}) == "error");
   BOOST_TEST(show_call(Builtin::StrLang, {plain("bar"), plain("")}) == "error");
