@@ -78,6 +78,26 @@ BOOST_AUTO_TEST_CASE(canonical_values_drop_the_stored_lexical_form) {
   BOOST_TEST(show(tagged("a", "en").canonical()) == "\"a\"@en");
 }
 
+BOOST_AUTO_TEST_CASE(lexical_forms_beyond_the_supported_ranges) {
+  // Decimals keep 18 fractional digits (rounded) and magnitudes below 10^20; integers are
+  // 64-bit. Beyond that a literal is kept as a term but is not a number.
+  BOOST_TEST(typed("0.1234567890123456789", "decimal").decimal_value().to_canonical() ==
+             "0.123456789012345679");
+  BOOST_TEST(int(typed("99999999999999999999.5", "decimal").kind()) == int(ValueKind::Decimal));
+  BOOST_TEST(int(typed("100000000000000000000", "decimal").kind()) == int(ValueKind::OtherLiteral));
+  BOOST_TEST(int(typed("-9223372036854775808", "long").kind()) == int(ValueKind::Integer));
+  BOOST_TEST(int(typed("9223372036854775808", "integer").kind()) == int(ValueKind::OtherLiteral));
+  BOOST_TEST(show(typed("1e400", "double").canonical()) == "\"INF\"^^xsd:double");
+  BOOST_TEST(show(typed("-1e-400", "double").canonical()) == "\"-0.0E0\"^^xsd:double");
+  BOOST_TEST(show(typed("1e39", "float").canonical()) == "\"INF\"^^xsd:float");
+  BOOST_TEST(int(typed("1.", "decimal").kind()) == int(ValueKind::Decimal));
+  BOOST_TEST(int(typed(".5e1", "double").kind()) == int(ValueKind::Double));
+  BOOST_TEST(int(typed("1e5", "decimal").kind()) == int(ValueKind::OtherLiteral));
+  BOOST_TEST(int(typed(".", "decimal").kind()) == int(ValueKind::OtherLiteral));
+  BOOST_TEST(int(typed("inf", "double").kind()) == int(ValueKind::OtherLiteral));
+  BOOST_TEST(int(typed("-NaN", "double").kind()) == int(ValueKind::OtherLiteral));
+}
+
 BOOST_AUTO_TEST_CASE(decimal_arithmetic_is_exact) {
   BOOST_TEST(show_call(Builtin::Add, {typed("0.1", "decimal"), typed("0.2", "decimal")}) ==
              "\"0.3\"^^xsd:decimal");
