@@ -42,6 +42,13 @@ std::string lowercase(std::string_view text) {
   return out;
 }
 
+std::string uppercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
 const char* aggregate_name(Aggregate::Kind kind) {
   switch (kind) {
     case Aggregate::Kind::Count:
@@ -169,8 +176,9 @@ class SsePrinter {
  private:
   static std::string builtin_sse_name(Builtin builtin) {
     if (builtin == Builtin::NotIn) return "notin";
+    // "STRLEN" prints as strlen, but camel-case names such as isIRI keep their case.
     std::string name = builtin_name(builtin);
-    return std::isalpha(static_cast<unsigned char>(name[0])) ? lowercase(name) : name;
+    return lowercase(name) == name || uppercase(name) != name ? name : lowercase(name);
   }
 
   std::string call(const std::string& name, const std::vector<Expr>& args) const {

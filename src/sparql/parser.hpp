@@ -47,6 +47,7 @@ struct QueryLevel {
   std::vector<std::pair<Variable, Aggregate>> aggregates;  // found in SELECT/HAVING/ORDER BY
   bool grouped = false;                                    // GROUP BY present
   std::vector<std::pair<Variable, Expr>> group_keys;
+  std::vector<std::pair<Variable, size_t>> group_aliases;  // GROUP BY (expr AS ?v): ?v, offset
   std::vector<Expr> having;
   std::vector<OrderCondition> order;
   uint64_t offset = 0;
@@ -110,6 +111,7 @@ class Parser {
   void parse_values_clause(QueryLevel& level);
   OpPtr parse_data_block();
   std::optional<Term> parse_data_block_value();
+  OpPtr group(QueryLevel& level, OpPtr pattern);
   OpPtr finish_level(QueryLevel& level, OpPtr pattern, std::vector<Variable>* projection);
   OpPtr project_select(QueryLevel& level, OpPtr pattern, bool aggregated,
                        std::vector<Variable>* projection);
@@ -127,7 +129,8 @@ class Parser {
   void parse_bind(GroupBuilder& group);
 
   // ---- triples and paths (parser_triples.cpp)
-  void parse_triples_block(std::vector<TriplesElement>& out);
+  // True if the block ended with a '.'.
+  bool parse_triples_block(std::vector<TriplesElement>& out);
   void parse_triples_same_subject(std::vector<TriplesElement>& out, bool paths);
   void parse_property_list(const PatternTerm& subject, std::vector<TriplesElement>& out,
                            bool paths);
@@ -164,6 +167,8 @@ class Parser {
   Expr parse_builtin_call();
   Expr parse_function_call(std::string iri);
   Expr parse_aggregate();
+  // The hidden variable an aggregate of this level is bound to (one per distinct aggregate).
+  Variable aggregate_variable(QueryLevel& level, Aggregate aggregate);
   Expr parse_exists(bool negated);
   std::vector<Expr> parse_expression_list();
   std::vector<Expr> parse_arguments();

@@ -75,6 +75,24 @@ Expr binary(Builtin builtin, Expr left, Expr right) {
   return make_builtin(builtin, std::move(args));
 }
 
+// Structural equality, so that an aggregate written twice is computed once.
+bool same_expr(const Expr& a, const Expr& b) {
+  if (a.kind != b.kind || a.constant != b.constant || a.variable != b.variable ||
+      a.builtin != b.builtin || a.function != b.function || a.pattern != b.pattern ||
+      a.args.size() != b.args.size())
+    return false;
+  for (size_t i = 0; i < a.args.size(); ++i)
+    if (!same_expr(a.args[i], b.args[i])) return false;
+  return true;
+}
+
+bool same_aggregate(const Aggregate& a, const Aggregate& b) {
+  if (a.kind != b.kind || a.distinct != b.distinct || a.separator != b.separator ||
+      a.arg.has_value() != b.arg.has_value())
+    return false;
+  return !a.arg || same_expr(*a.arg, *b.arg);
+}
+
 std::string arity_text(const BuiltinForm& form) {
   auto count = [](int n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); };
   if (form.min_args == form.max_args) return count(form.min_args);
@@ -280,9 +298,15 @@ Expr Parser::parse_aggregate() {
     aggregate.separator = take().text;
   }
   expect_punct(")");
+  return make_variable(aggregate_variable(*level, std::move(aggregate)));
+}
+
+Variable Parser::aggregate_variable(QueryLevel& level, Aggregate aggregate) {
+  for (const auto& [known, earlier] : level.aggregates)
+    if (same_aggregate(earlier, aggregate)) return known;
   Variable result = fresh_variable('.');
-  level->aggregates.emplace_back(result, std::move(aggregate));
-  return make_variable(result);
+  level.aggregates.emplace_back(result, std::move(aggregate));
+  return result;
 }
 
 }  // namespace kg::sparql::detail

@@ -117,9 +117,10 @@ OpPtr Parser::parse_group_body() {
   while (!at_punct("}")) {
     if (triples_allowed && at_triples_start()) {
       std::vector<TriplesElement> elements;
-      parse_triples_block(elements);
+      bool ended_with_dot = parse_triples_block(elements);
       group.add_triples(std::move(elements));
-      triples_allowed = false;  // the block took all adjacent triples and their dots
+      // The block took all adjacent triples; after a '.' the user more likely mistyped one.
+      triples_allowed = ended_with_dot;
       continue;
     }
     if (at_keyword("FILTER")) {

@@ -197,7 +197,9 @@ void Parser::parse_group_clause(QueryLevel& level) {
     } else if (accept_punct("(")) {
       Expr key = parse_expression();
       if (accept_keyword("AS")) {
+        level.group_aliases.emplace_back(Variable{}, peek().offset);
         Variable named = parse_variable();
+        level.group_aliases.back().first = named;
         expect_punct(")");
         level.group_keys.emplace_back(named, std::move(key));
       } else {
@@ -302,8 +304,11 @@ std::optional<Term> Parser::parse_data_block_value() {
 // Translation of one query level
 
 std::vector<Variable> Parser::visible(const Op& op) const {
+  // Variables are numbered as they first occur in the query text, which is the order
+  // SELECT * shows them in.
   std::vector<Variable> variables = in_scope_variables(op);
   std::erase_if(variables, [&](Variable variable) { return is_hidden(variable); });
+  std::sort(variables.begin(), variables.end());
   return variables;
 }
 
@@ -314,9 +319,7 @@ Expr Parser::sample_ungrouped(Expr expr, const std::vector<Variable>& allowed, Q
     Aggregate sample;
     sample.kind = Aggregate::Kind::Sample;
     sample.arg = expr;
-    Variable result = fresh_variable('.');
-    level.aggregates.emplace_back(result, std::move(sample));
-    return make_variable(result);
+    return make_variable(aggregate_variable(level, std::move(sample)));
   }
   for (Expr& arg : expr.args)
     arg = sample_ungrouped(std::move(arg), allowed, level);
@@ -333,26 +336,32 @@ void Parser::check_grouped(const Expr& expr, const std::vector<Variable>& allowe
     check_grouped(arg, allowed, offset);
 }
 
+OpPtr Parser::group(QueryLevel& level, OpPtr pattern) {
+  if (level.select_all)
+    fail_at(level.select_all_offset, "SELECT * is not allowed with GROUP BY or aggregates");
+  std::vector<Variable> ungrouped_scope = in_scope_variables(*pattern);
+  for (const auto& [alias, offset] : level.group_aliases)
+    if (contains(ungrouped_scope, alias))
+      fail_at(offset, display(alias) + " is already bound here; GROUP BY ... AS cannot bind it");
+  std::vector<Variable> grouped;
+  for (const auto& key : level.group_keys)
+    grouped.push_back(key.first);
+  for (Expr& condition : level.having)
+    condition = sample_ungrouped(std::move(condition), grouped, level);
+  std::vector<Variable> order_allowed = grouped;
+  for (const auto& item : level.items)
+    order_allowed.push_back(item.variable);
+  for (OrderCondition& condition : level.order)
+    condition.expr = sample_ungrouped(std::move(condition.expr), order_allowed, level);
+  OpPtr group = make_op(Op::Kind::Group, std::move(pattern));
+  group->group_keys = std::move(level.group_keys);
+  group->aggregates = std::move(level.aggregates);
+  return group;
+}
+
 OpPtr Parser::finish_level(QueryLevel& level, OpPtr pattern, std::vector<Variable>* projection) {
   bool aggregated = level.grouped || !level.aggregates.empty();
-  std::vector<Variable> grouped;
-  if (aggregated) {
-    if (level.select_all)
-      fail_at(level.select_all_offset, "SELECT * is not allowed with GROUP BY or aggregates");
-    for (const auto& key : level.group_keys)
-      grouped.push_back(key.first);
-    for (Expr& condition : level.having)
-      condition = sample_ungrouped(std::move(condition), grouped, level);
-    std::vector<Variable> order_allowed = grouped;
-    for (const auto& item : level.items)
-      order_allowed.push_back(item.variable);
-    for (OrderCondition& condition : level.order)
-      condition.expr = sample_ungrouped(std::move(condition.expr), order_allowed, level);
-    OpPtr group = make_op(Op::Kind::Group, std::move(pattern));
-    group->group_keys = std::move(level.group_keys);
-    group->aggregates = std::move(level.aggregates);
-    pattern = std::move(group);
-  }
+  if (aggregated) pattern = group(level, std::move(pattern));
   if (!level.having.empty()) {
     OpPtr filter = make_op(Op::Kind::Filter, std::move(pattern));
     filter->exprs = std::move(level.having);

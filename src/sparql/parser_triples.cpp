@@ -28,11 +28,12 @@ PathExpr link(Term iri) {
 
 }  // namespace
 
-void Parser::parse_triples_block(std::vector<TriplesElement>& out) {
+bool Parser::parse_triples_block(std::vector<TriplesElement>& out) {
   do {
     parse_triples_same_subject(out, true);
-    if (!accept_punct(".")) return;
+    if (!accept_punct(".")) return false;
   } while (at_triples_start());
+  return true;
 }
 
 void Parser::parse_triples_same_subject(std::vector<TriplesElement>& out, bool paths) {
