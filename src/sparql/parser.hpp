@@ -98,6 +98,7 @@ class Parser {
   void parse_prologue();
   void parse_select_query();
   void parse_construct_query();
+  OpPtr parse_construct_where();
   void parse_describe_query();
   void parse_ask_query();
   void parse_dataset_clauses();

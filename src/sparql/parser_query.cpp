@@ -107,33 +107,38 @@ void Parser::parse_construct_query() {
     parse_dataset_clauses();
     where = parse_where_clause();
   } else {
-    // CONSTRUCT WHERE { triples }: the template is the pattern, whose blank nodes become
-    // fresh blank nodes in each result (template variables of their own).
     parse_dataset_clauses();
-    expect_keyword("WHERE");
-    expect_punct("{");
-    start_blank_node_scope();
-    std::vector<TriplePattern> triples = parse_template_triples("}");
-    expect_punct("}");
-    std::map<uint32_t, Variable> renamed;
-    auto rename = [&](PatternTerm term) {
-      if (term.is_variable() && is_hidden(term.variable())) {
-        auto [found, inserted] = renamed.try_emplace(term.variable().id);
-        if (inserted) found->second = fresh_variable('?');
-        term.value = found->second;
-      }
-      return term;
-    };
-    for (const TriplePattern& triple : triples)
-      query_.construct_template.push_back(
-          {rename(triple.subject), rename(triple.predicate), rename(triple.object)});
-    where = make_op(Op::Kind::Bgp);
-    where->triples = std::move(triples);
+    where = parse_construct_where();
   }
   parse_solution_modifiers(level);
   parse_values_clause(level);
   query_.form = QueryForm::Construct;
   query_.pattern = finish_level(level, std::move(where), nullptr);
+}
+
+OpPtr Parser::parse_construct_where() {
+  // CONSTRUCT WHERE { triples }: the template is the pattern, except that its blank nodes
+  // are fresh in each result, so they get template variables of their own.
+  expect_keyword("WHERE");
+  expect_punct("{");
+  start_blank_node_scope();
+  std::vector<TriplePattern> triples = parse_template_triples("}");
+  expect_punct("}");
+  std::map<uint32_t, Variable> renamed;
+  auto rename = [&](PatternTerm term) {
+    if (term.is_variable() && is_hidden(term.variable())) {
+      auto [found, inserted] = renamed.try_emplace(term.variable().id);
+      if (inserted) found->second = fresh_variable('?');
+      term.value = found->second;
+    }
+    return term;
+  };
+  for (const TriplePattern& triple : triples)
+    query_.construct_template.push_back(
+        {rename(triple.subject), rename(triple.predicate), rename(triple.object)});
+  OpPtr bgp = make_op(Op::Kind::Bgp);
+  bgp->triples = std::move(triples);
+  return bgp;
 }
 
 void Parser::parse_describe_query() {
