@@ -7,6 +7,8 @@ namespace kg::sparql {
 namespace {
 
 constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
+// Editors on some systems start UTF-8 files with one; it is not part of the query.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -155,6 +157,7 @@ SourceLocation QueryText::locate(size_t offset) const {
     }
   }
   where.column = 1;
+  if (line_start == 0 && original_.starts_with(kByteOrderMark)) line_start = kByteOrderMark.size();
   for (size_t i = line_start; i < target; ++i)
     if ((static_cast<unsigned char>(original_[i]) & 0xC0) != 0x80) ++where.column;
   return where;
@@ -188,6 +191,10 @@ std::string Lexer::describe(const Token& token) const {
 
 // ---------------------------------------------------------------------------------------------
 // Lexer
+
+Lexer::Lexer(const QueryText& source) : source_(source), text_(source.text()) {
+  if (text_.starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();
+}
 
 Token Lexer::next() {
   skip_space_and_comments();
@@ -352,21 +359,23 @@ Token Lexer::lex_blank_node_label(size_t start) {
   if (!(is_pn_chars_u(first) || (first >= '0' && first <= '9')))
     fail(start, "expected a blank node label after '_:'");
   pos_ += length;
-  size_t end = pos_;  // just past the last character that may end a label (not '.')
-  while (true) {
-    char32_t c = peek_code_point(pos_, &length);
-    if (c == '.') {
-      pos_ += length;
-    } else if (is_pn_chars(c)) {
-      pos_ += length;
-      end = pos_;
-    } else {
-      break;
-    }
-  }
-  pos_ = end;
+  size_t end = scan_name_characters();
   return make(TokenKind::BlankNodeLabel, start,
               std::string(text_.substr(start + 2, end - start - 2)));
+}
+
+size_t Lexer::scan_name_characters() {
+  // Names may contain '.' but not end with one, so the scan ends after the last non-dot.
+  size_t end = pos_;
+  size_t length = 0;
+  while (true) {
+    char32_t c = peek_code_point(pos_, &length);
+    if (c != '.' && !is_pn_chars(c)) break;
+    pos_ += length;
+    if (c != '.') end = pos_;
+  }
+  pos_ = end;
+  return end;
 }
 
 Token Lexer::lex_number(size_t start) {
@@ -405,21 +414,8 @@ Token Lexer::lex_number(size_t start) {
 
 Token Lexer::lex_name(size_t start) {
   // A run of PN_PREFIX characters: a prefix if a ':' follows, else a keyword-like word.
-  size_t length = 0;
   pos_ = start;
-  size_t end = start;
-  while (true) {
-    char32_t c = peek_code_point(pos_, &length);
-    if (c == '.') {
-      pos_ += length;
-    } else if (is_pn_chars(c)) {
-      pos_ += length;
-      end = pos_;
-    } else {
-      break;
-    }
-  }
-  pos_ = end;
+  size_t end = scan_name_characters();
   std::string name(text_.substr(start, end - start));
   if (at(pos_, ':')) return lex_prefixed_name(start, std::move(name));
   return make(TokenKind::Word, start, std::move(name));

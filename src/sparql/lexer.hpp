@@ -70,7 +70,7 @@ struct Token {
 
 class Lexer {
  public:
-  explicit Lexer(const QueryText& source) : source_(source), text_(source.text()) {}
+  explicit Lexer(const QueryText& source);
 
   Token next();
   // How a token reads in "found ..." messages.
@@ -88,6 +88,7 @@ class Lexer {
   Token lex_name(size_t start);
   Token lex_prefixed_name(size_t start, std::string prefix);
   Token lex_punct(size_t start);
+  size_t scan_name_characters();
   size_t scan_local_name(std::string& local);
   void scan_escape(std::string& out);
 

@@ -25,6 +25,12 @@ namespace kg::sparql::detail {
 
 class GroupBuilder;
 
+// A group graph pattern before its filters are applied to it.
+struct GroupParts {
+  OpPtr pattern;
+  std::vector<Expr> filters;
+};
+
 // A pattern a triples block yields before it becomes BGPs and path operators.
 using TriplesElement = std::variant<TriplePattern, PathPattern>;
 
@@ -121,8 +127,9 @@ class Parser {
   std::vector<Variable> visible(const Op& op) const;
 
   // ---- group graph patterns (parser_pattern.cpp)
-  OpPtr parse_group_graph_pattern();
-  OpPtr parse_group_body();
+  OpPtr parse_group_graph_pattern();  // with the group's filters applied
+  GroupParts parse_group_parts();
+  GroupParts parse_group_body();
   OpPtr parse_union();
   bool at_triples_start();
   Expr parse_filter();

@@ -44,14 +44,11 @@ class GroupBuilder {
       pattern_ = make_op(Op::Kind::Join, std::move(pattern_), std::move(op));
   }
 
-  void left_join(OpPtr optional) {
-    OpPtr left_join = make_op(Op::Kind::LeftJoin, take_pattern());
-    if (optional->kind == Op::Kind::Filter) {
-      left_join->exprs = std::move(optional->exprs);
-      left_join->children.push_back(std::move(optional->children[0]));
-    } else {
-      left_join->children.push_back(std::move(optional));
-    }
+  // OPTIONAL: the optional group's own filters become the LeftJoin's condition. Filters of
+  // groups nested in it stay inside, as SPARQL 1.1 scopes them (W3C dawg-optional-filter-005).
+  void left_join(GroupParts optional) {
+    OpPtr left_join = make_op(Op::Kind::LeftJoin, take_pattern(), std::move(optional.pattern));
+    left_join->exprs = std::move(optional.filters);
     pattern_ = std::move(left_join);
   }
 
@@ -65,13 +62,7 @@ class GroupBuilder {
     pattern_->expr = std::move(expr);
   }
 
-  OpPtr finish() {
-    OpPtr pattern = take_pattern();
-    if (filters_.empty()) return pattern;
-    OpPtr filter = make_op(Op::Kind::Filter, std::move(pattern));
-    filter->exprs = std::move(filters_);
-    return filter;
-  }
+  GroupParts finish() { return GroupParts{take_pattern(), std::move(filters_)}; }
 
  private:
   OpPtr take_pattern() {
@@ -85,6 +76,14 @@ class GroupBuilder {
 };
 
 OpPtr Parser::parse_group_graph_pattern() {
+  GroupParts parts = parse_group_parts();
+  if (parts.filters.empty()) return std::move(parts.pattern);
+  OpPtr filter = make_op(Op::Kind::Filter, std::move(parts.pattern));
+  filter->exprs = std::move(parts.filters);
+  return filter;
+}
+
+GroupParts Parser::parse_group_parts() {
   expect_punct("{");
   // Blank node labels may not be shared between basic graph patterns: a group starts a new
   // one, and the enclosing group continues its own afterwards (a FILTER EXISTS in between
@@ -92,9 +91,9 @@ OpPtr Parser::parse_group_graph_pattern() {
   ScopedAssign<int> scope(blank_scope_, next_blank_scope_++);
   ScopedAssign<QueryLevel*> no_aggregates(aggregate_level_, nullptr);
   ScopedAssign<bool> outside_aggregates(in_aggregate_, false);
-  OpPtr pattern = at_keyword("SELECT") ? parse_sub_select() : parse_group_body();
+  GroupParts parts = at_keyword("SELECT") ? GroupParts{parse_sub_select(), {}} : parse_group_body();
   expect_punct("}");
-  return pattern;
+  return parts;
 }
 
 bool Parser::at_triples_start() {
@@ -111,7 +110,7 @@ bool Parser::at_triples_start() {
   }
 }
 
-OpPtr Parser::parse_group_body() {
+GroupParts Parser::parse_group_body() {
   GroupBuilder group;
   bool triples_allowed = true;
   while (!at_punct("}")) {
@@ -140,7 +139,7 @@ bool Parser::parse_pattern_element(GroupBuilder& group) {
   if (at_punct("{")) {
     group.join(parse_union());
   } else if (accept_keyword("OPTIONAL")) {
-    group.left_join(parse_group_graph_pattern());
+    group.left_join(parse_group_parts());
   } else if (accept_keyword("MINUS")) {
     group.minus(parse_group_graph_pattern());
   } else if (accept_keyword("GRAPH")) {

@@ -56,6 +56,11 @@ BOOST_AUTO_TEST_CASE(columns_count_characters_of_the_text_as_written) {
              "q.rq:2:24: expected '.', '}' or a graph pattern, found '?x'");
 }
 
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_is_skipped) {
+  BOOST_TEST(error_of("\xEF\xBB\xBF"
+                      "ASK { ?s }") == "q.rq:1:10: expected a predicate, found '}'");
+}
+
 BOOST_AUTO_TEST_CASE(lexical_errors) {
   BOOST_TEST(error_of("ASK { ?s ?p \"abc\n\" }") ==
              "q.rq:1:17: line break in a string (use \"\"\" for long strings)");

@@ -51,6 +51,17 @@ BOOST_AUTO_TEST_CASE(optional_filter_becomes_the_left_join_condition) {
              "    (!= ?q ?o)))");
 }
 
+BOOST_AUTO_TEST_CASE(filters_of_a_group_nested_in_optional_stay_inside_it) {
+  // SPARQL 1.1 does not simplify {{ P FILTER(F) }} to { P FILTER(F) } before scoping F, so F
+  // cannot see ?o (W3C test dawg-optional-filter-005-not-simplified).
+  BOOST_TEST(sse(kEx + "SELECT * { ?s ex:p ?o OPTIONAL { { ?s ex:q ?q FILTER(?o = 1) } } }") ==
+             "(project (?s ?o ?q)\n"
+             "  (leftjoin\n"
+             "    (bgp (triple ?s ex:p ?o))\n"
+             "    (filter (= ?o 1)\n"
+             "      (bgp (triple ?s ex:q ?q)))))");
+}
+
 BOOST_AUTO_TEST_CASE(union_minus_bind_and_graph_compose_left_to_right) {
   BOOST_TEST(sse(kEx + "SELECT ?s ?n { { ?s ex:a ?x } UNION { ?s ex:b ?x } MINUS { ?s ex:c ?x } "
                        "BIND(?x + 1 AS ?n) GRAPH ?g { ?s ex:d ?n } }") ==
