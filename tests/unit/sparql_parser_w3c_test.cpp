@@ -174,9 +174,15 @@ BOOST_AUTO_TEST_CASE(every_w3c_syntax_test_and_evaluation_query) {
 
   std::map<std::string, std::pair<size_t, size_t>> per_folder;  // passed, total
   std::set<std::string> seen;
-  size_t passed = 0, failed = 0, excluded = 0;
+  size_t passed = 0, failed = 0, excluded = 0, updates = 0;
   for (const SyntaxCase& syntax_case : reader.cases) {
     if (!seen.insert(syntax_case.iri).second) continue;  // a test listed by two manifests
+    if (syntax_case.query.extension() == ".ru") {
+      // A few negative tests typed as query syntax tests hold SPARQL Update requests; the
+      // query parser would reject them for being updates, which proves nothing.
+      ++updates;
+      continue;
+    }
     std::string problem = run(syntax_case);
     auto& [folder_passed, folder_total] = per_folder[syntax_case.folder];
     ++folder_total;
@@ -194,7 +200,8 @@ BOOST_AUTO_TEST_CASE(every_w3c_syntax_test_and_evaluation_query) {
   for (const auto& [folder, counts] : per_folder)
     std::cout << "  " << folder << ": " << counts.first << "/" << counts.second << "\n";
   std::cout << "W3C query syntax: " << passed << " passed, " << failed << " failed (" << excluded
-            << " of them excluded)\n";
+            << " of them excluded); not run: " << updates
+            << " update requests (SPARQL Update is out of the query parser's scope)\n";
   BOOST_TEST(passed + failed > 700u);  // the suites hold about 770 such tests
 }
 
