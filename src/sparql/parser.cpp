@@ -28,6 +28,15 @@ Query Parser::parse() {
   return std::move(query_);
 }
 
+void Parser::Nesting::deeper() {
+  constexpr int kMaxNesting = 1000;
+  ++levels_;
+  if (++parser_.depth_ > kMaxNesting)
+    parser_.fail_at(parser_.peek().offset, "the query nests more than " +
+                                               std::to_string(kMaxNesting) +
+                                               " levels of expressions or patterns deep");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tokens
 

@@ -181,8 +181,29 @@ class Parser {
   std::vector<Expr> parse_expression_list();
   std::vector<Expr> parse_arguments();
 
+  // Bounds how deeply expressions and patterns nest, counting each operator of a chain such
+  // as "a || b || c" as a level, since each one nests the tree deeper. The code that walks
+  // the trees recursively (here, in the printer and in the evaluator) then cannot run out of
+  // stack on a hostile query.
+  class Nesting {
+   public:
+    explicit Nesting(Parser& parser, int levels = 1) : parser_(parser) {
+      for (int i = 0; i < levels; ++i)
+        deeper();
+    }
+    ~Nesting() { parser_.depth_ -= levels_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    void deeper();
+
+   private:
+    Parser& parser_;
+    int levels_ = 0;
+  };
+
   const QueryText& text_;
   Lexer lexer_;
+  int depth_ = 0;
   std::deque<Token> lookahead_;
   size_t last_end_ = 0;  // end offset of the last token taken
 

@@ -103,16 +103,22 @@ std::string arity_text(const BuiltinForm& form) {
 }  // namespace
 
 Expr Parser::parse_expression() {
+  Nesting nesting(*this);
   Expr expr = parse_and();
-  while (accept_punct("||"))
+  while (accept_punct("||")) {
+    nesting.deeper();
     expr = binary(Builtin::LogicalOr, std::move(expr), parse_and());
+  }
   return expr;
 }
 
 Expr Parser::parse_and() {
   Expr expr = parse_relational();
-  while (accept_punct("&&"))
+  Nesting chain(*this, 0);
+  while (accept_punct("&&")) {
+    chain.deeper();
     expr = binary(Builtin::LogicalAnd, std::move(expr), parse_relational());
+  }
   return expr;
 }
 
@@ -136,7 +142,9 @@ Expr Parser::parse_relational() {
 
 Expr Parser::parse_additive() {
   Expr expr = parse_multiplicative();
+  Nesting chain(*this, 0);
   while (true) {
+    chain.deeper();
     if (accept_punct("+")) {
       expr = binary(Builtin::Add, std::move(expr), parse_multiplicative());
     } else if (accept_punct("-")) {
@@ -146,6 +154,7 @@ Expr Parser::parse_additive() {
       bool minus = peek().text.front() == '-';
       Expr operand = make_constant(parse_number_literal(true));
       while (at_punct("*") || at_punct("/")) {
+        chain.deeper();
         Builtin builtin = take().text == "*" ? Builtin::Multiply : Builtin::Divide;
         operand = binary(builtin, std::move(operand), parse_unary());
       }
@@ -158,7 +167,9 @@ Expr Parser::parse_additive() {
 
 Expr Parser::parse_multiplicative() {
   Expr expr = parse_unary();
+  Nesting chain(*this, 0);
   while (at_punct("*") || at_punct("/")) {
+    chain.deeper();
     Builtin builtin = take().text == "*" ? Builtin::Multiply : Builtin::Divide;
     expr = binary(builtin, std::move(expr), parse_unary());
   }

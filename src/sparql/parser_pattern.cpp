@@ -88,6 +88,7 @@ GroupParts Parser::parse_group_parts() {
   // Blank node labels may not be shared between basic graph patterns: a group starts a new
   // one, and the enclosing group continues its own afterwards (a FILTER EXISTS in between
   // does not split it; other elements do, see parse_group_body).
+  Nesting nesting(*this);
   ScopedAssign<int> scope(blank_scope_, next_blank_scope_++);
   ScopedAssign<QueryLevel*> no_aggregates(aggregate_level_, nullptr);
   ScopedAssign<bool> outside_aggregates(in_aggregate_, false);
@@ -113,10 +114,14 @@ bool Parser::at_triples_start() {
 GroupParts Parser::parse_group_body() {
   GroupBuilder group;
   bool triples_allowed = true;
+  Nesting chain(*this, 0);  // each element but a filter nests the group's algebra deeper
   while (!at_punct("}")) {
     if (triples_allowed && at_triples_start()) {
       std::vector<TriplesElement> elements;
       bool ended_with_dot = parse_triples_block(elements);
+      chain.deeper();
+      for (const TriplesElement& element : elements)
+        if (std::holds_alternative<PathPattern>(element)) chain.deeper();
       group.add_triples(std::move(elements));
       // The block took all adjacent triples; after a '.' the user more likely mistyped one.
       triples_allowed = ended_with_dot;
@@ -125,6 +130,7 @@ GroupParts Parser::parse_group_body() {
     if (at_keyword("FILTER")) {
       group.add_filter(parse_filter());
     } else {
+      chain.deeper();
       if (!parse_pattern_element(group))
         fail_expected(triples_allowed ? "'}' or a triple pattern" : "'.', '}' or a graph pattern");
       start_blank_node_scope();
@@ -166,7 +172,8 @@ bool Parser::parse_pattern_element(GroupBuilder& group) {
 
 OpPtr Parser::parse_union() {
   OpPtr left = parse_group_graph_pattern();
-  while (accept_keyword("UNION"))
+  Nesting chain(*this, 0);
+  while (accept_keyword("UNION") && (chain.deeper(), true))
     left = make_op(Op::Kind::Union, std::move(left), parse_group_graph_pattern());
   return left;
 }

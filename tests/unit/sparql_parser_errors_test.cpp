@@ -170,6 +170,24 @@ BOOST_AUTO_TEST_CASE(construct_where_allows_only_triples) {
              "q.rq:1:24: expected a variable or an RDF term, found '/'");
 }
 
+BOOST_AUTO_TEST_CASE(nesting_is_bounded_so_that_tree_walks_cannot_exhaust_the_stack) {
+  std::string deep =
+      "ASK { FILTER(" + std::string(5000, '(') + "1" + std::string(5000, ')') + ") }";
+  BOOST_TEST(error_of(deep) ==
+             "q.rq:1:1013: the query nests more than 1000 levels of expressions or patterns deep");
+  std::string long_chain = "ASK { FILTER(1";
+  for (int i = 0; i < 5000; ++i)
+    long_chain += " || 1";
+  BOOST_TEST(error_of(long_chain + ") }").find("nests more than 1000 levels") != std::string::npos);
+  // Just below the bound, the tree is built, printed, copied and destroyed.
+  std::string chain = "ASK { FILTER(1";
+  for (int i = 0; i < 900; ++i)
+    chain += " + 1";
+  Query query = parse_query(chain + ") }");
+  OpPtr copy = clone(*query.pattern);
+  BOOST_TEST(to_sse(*copy, query).size() > 900 * 4);
+}
+
 BOOST_AUTO_TEST_CASE(strings_numbers_and_names_are_read_as_the_grammar_says) {
   const std::string xsd = "http://www.w3.org/2001/XMLSchema#";
   BOOST_TEST(object_of_first_triple("ASK { ?s ?p 'it\\'s' }") == "it's|" + xsd + "string");
