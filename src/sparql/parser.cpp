@@ -29,12 +29,10 @@ Query Parser::parse() {
 }
 
 void Parser::Nesting::deeper() {
-  constexpr int kMaxNesting = 1000;
+  constexpr int kMaxNesting = 1000;  // about 250 brackets or groups, or 1000 chained operators
   ++levels_;
   if (++parser_.depth_ > kMaxNesting)
-    parser_.fail_at(parser_.peek().offset, "the query nests more than " +
-                                               std::to_string(kMaxNesting) +
-                                               " levels of expressions or patterns deep");
+    parser_.fail_at(parser_.peek().offset, "expressions or patterns are nested too deeply here");
 }
 
 // ---------------------------------------------------------------------------------------------

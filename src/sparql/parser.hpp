@@ -187,6 +187,10 @@ class Parser {
   // stack on a hostile query.
   class Nesting {
    public:
+    // A recursive grammar rule (brackets, groups, paths) costs several stack frames per
+    // level while the parser runs, a chained operator none; both deepen the tree by one.
+    static constexpr int kRecursion = 4;
+
     explicit Nesting(Parser& parser, int levels = 1) : parser_(parser) {
       for (int i = 0; i < levels; ++i)
         deeper();

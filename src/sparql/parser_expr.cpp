@@ -103,7 +103,7 @@ std::string arity_text(const BuiltinForm& form) {
 }  // namespace
 
 Expr Parser::parse_expression() {
-  Nesting nesting(*this);
+  Nesting nesting(*this, Nesting::kRecursion);
   Expr expr = parse_and();
   while (accept_punct("||")) {
     nesting.deeper();

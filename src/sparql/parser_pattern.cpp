@@ -88,7 +88,7 @@ GroupParts Parser::parse_group_parts() {
   // Blank node labels may not be shared between basic graph patterns: a group starts a new
   // one, and the enclosing group continues its own afterwards (a FILTER EXISTS in between
   // does not split it; other elements do, see parse_group_body).
-  Nesting nesting(*this);
+  Nesting nesting(*this, Nesting::kRecursion);
   ScopedAssign<int> scope(blank_scope_, next_blank_scope_++);
   ScopedAssign<QueryLevel*> no_aggregates(aggregate_level_, nullptr);
   ScopedAssign<bool> outside_aggregates(in_aggregate_, false);

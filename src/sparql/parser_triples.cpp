@@ -89,7 +89,7 @@ void Parser::parse_object_list(const PatternTerm& subject, const Verb& verb,
 }
 
 PatternTerm Parser::parse_graph_node(std::vector<TriplesElement>& out, bool paths) {
-  Nesting nesting(*this);
+  Nesting nesting(*this, Nesting::kRecursion);
   if (at_punct("[") && !at_punct("]", 1)) return parse_blank_node_property_list(out, paths);
   if (at_punct("(") && !at_punct(")", 1)) return parse_collection(out, paths);
   return parse_var_or_term();
@@ -174,7 +174,7 @@ void Parser::add_pattern(const PatternTerm& subject, const Verb& verb, const Pat
 // Property paths
 
 PathExpr Parser::parse_path() {
-  Nesting nesting(*this);
+  Nesting nesting(*this, Nesting::kRecursion);
   PathExpr path = parse_path_sequence();
   while (accept_punct("|") && (nesting.deeper(), true))
     path = path_of(PathExpr::Kind::Alternative, {std::move(path), parse_path_sequence()});
