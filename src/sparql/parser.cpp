@@ -48,7 +48,6 @@ Token Parser::take() {
   peek();
   Token token = std::move(lookahead_.front());
   lookahead_.pop_front();
-  last_end_ = token.offset + token.length;
   return token;
 }
 

@@ -209,7 +209,6 @@ class Parser {
   Lexer lexer_;
   int depth_ = 0;
   std::deque<Token> lookahead_;
-  size_t last_end_ = 0;  // end offset of the last token taken
 
   Query query_;
   std::unordered_map<std::string, uint32_t> variable_ids_;
