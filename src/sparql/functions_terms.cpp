@@ -2,42 +2,15 @@
 // UUID, STRUUID.
 #include <cstdio>
 
+#include "rdf/datatypes.hpp"
 #include "rdf/vocabulary.hpp"
 #include "sparql/func_library.hpp"
 #include "sparql/func_xsd.hpp"
-#if __has_include("sparql/iri_resolution.hpp")
 #include "sparql/iri_resolution.hpp"
-#define KG_HAS_IRI_RESOLUTION 1
-#endif
 
 namespace kg::sparql {
 
 namespace {
-
-bool is_ascii_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_ascii_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-// BCP 47 in the shape RDF accepts: [a-zA-Z]{1,8} ('-' [a-zA-Z0-9]{1,8})*.
-bool is_language_tag(std::string_view tag) {
-  size_t length = 0;
-  bool first = true;
-  for (char c : tag) {
-    if (c == '-') {
-      if (length == 0) return false;
-      first = false;
-      length = 0;
-    } else if (is_ascii_alpha(c) || (!first && is_ascii_digit(c))) {
-      if (++length > 8) return false;
-    } else {
-      return false;
-    }
-  }
-  return length > 0;
-}
 
 // A version 4 (random) UUID in its lower-case hexadecimal form.
 std::string random_uuid(std::mt19937_64& random) {
@@ -69,11 +42,7 @@ Value str(const Value& value) {
 Value iri(const Value& value, const FunctionContext& context) {
   if (value.kind() == ValueKind::Iri) return value;
   if (value.kind() != ValueKind::String) return Value::error();
-#ifdef KG_HAS_IRI_RESOLUTION
   return Value::iri(resolve_iri(context.base_iri, value.text()));
-#else
-  return Value::iri(context.base_iri + std::string(value.text()));  // TEMPORARY until merge
-#endif
 }
 
 Value bnode(Args args, FunctionContext& context) {
@@ -92,7 +61,7 @@ Value strdt(const Value& lexical, const Value& datatype) {
 
 Value strlang(const Value& lexical, const Value& language) {
   if (lexical.kind() != ValueKind::String || language.kind() != ValueKind::String ||
-      !is_language_tag(language.text()))
+      !rdf::is_language_tag(language.text()))
     return Value::error();
   return Value::lang_string(std::string(lexical.text()), std::string(language.text()));
 }
