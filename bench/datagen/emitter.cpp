@@ -11,11 +11,12 @@ struct Namespace {
 };
 
 // Indexed by Ns.
-constexpr std::array<Namespace, 7> kNamespaces{{
+constexpr std::array<Namespace, 8> kNamespaces{{
     {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
     {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
     {"xsd", "http://www.w3.org/2001/XMLSchema#"},
     {"skos", "http://www.w3.org/2004/02/skos/core#"},
+    {"prov", "http://www.w3.org/ns/prov#"},
     {"schema", "http://schema.org/"},
     {"kg", "https://kg.example.org/ontology#"},
     {"kgd", "https://kg.example.org/id/"},

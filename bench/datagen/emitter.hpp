@@ -12,7 +12,7 @@ namespace kg::bench {
 
 enum class Syntax { kNTriples, kTurtle };
 
-enum class Ns { kRdf, kRdfs, kXsd, kSkos, kSchema, kKg, kKgd };
+enum class Ns { kRdf, kRdfs, kXsd, kSkos, kProv, kSchema, kKg, kKgd };
 
 struct Iri {
   Ns ns;

@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdio>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "names.hpp"
@@ -15,8 +14,9 @@ namespace {
 
 enum Job { kDirector, kActor, kWriter, kProducer, kCinematographer, kMusician, kJobs };
 
-constexpr std::array<std::string_view, kJobs> kJobClass{
-    "Director", "Actor", "Writer", "Producer", "Cinematographer", "Musician"};
+// schema:jobTitle of each job, in English.
+constexpr std::array<std::string_view, kJobs> kJobTitle{
+    "director", "actor", "screenwriter", "producer", "cinematographer", "singer"};
 
 // Person i has job kJobOfSlot[i % 20]. Each job's people are spread over all indices, and the
 // most prolific of each job (pool rank 0, see Random::skewed) has a small, fixed index:
@@ -54,27 +54,33 @@ constexpr std::array<Category, 10> kCategories{{
     {"Best Music Video", "Лучший музыкальный клип", "최우수 뮤직비디오", kMusicVideo, kDirector},
 }};
 
-// rdfs:subClassOf edges: several levels, so that a/rdfs:subClassOf* has work to do.
+// The rdfs:subClassOf edges of ontology/kg.ttl among the classes the data uses: up to three
+// levels, so that rdf:type/rdfs:subClassOf* has work to do.
 struct SubClass {
   Iri sub, super;
 };
-constexpr std::array<SubClass, 11> kSubClasses{{
-    {{Ns::kSchema, "Movie"}, {Ns::kSchema, "CreativeWork"}},
-    {{Ns::kSchema, "TVSeries"}, {Ns::kSchema, "CreativeWorkSeries"}},
-    {{Ns::kSchema, "CreativeWorkSeries"}, {Ns::kSchema, "CreativeWork"}},
-    {{Ns::kSchema, "MusicRecording"}, {Ns::kSchema, "CreativeWork"}},
-    {{Ns::kSchema, "MusicAlbum"}, {Ns::kSchema, "MusicPlaylist"}},
-    {{Ns::kSchema, "MusicPlaylist"}, {Ns::kSchema, "CreativeWork"}},
-    {{Ns::kSchema, "MusicVideoObject"}, {Ns::kSchema, "VideoObject"}},
-    {{Ns::kSchema, "VideoObject"}, {Ns::kSchema, "MediaObject"}},
-    {{Ns::kSchema, "MediaObject"}, {Ns::kSchema, "CreativeWork"}},
+constexpr std::array<SubClass, 18> kSubClasses{{
+    {{Ns::kProv, "Agent"}, {Ns::kSchema, "Thing"}},
+    {{Ns::kSchema, "Person"}, {Ns::kProv, "Agent"}},
+    {{Ns::kSchema, "Organization"}, {Ns::kProv, "Agent"}},
     {{Ns::kSchema, "MusicGroup"}, {Ns::kSchema, "Organization"}},
-    {{Ns::kKg, "Performance"}, {Ns::kSchema, "Role"}},
+    {{Ns::kSchema, "CreativeWork"}, {Ns::kSchema, "Thing"}},
+    {{Ns::kSchema, "Movie"}, {Ns::kSchema, "CreativeWork"}},
+    {{Ns::kSchema, "TVSeries"}, {Ns::kSchema, "CreativeWork"}},
+    {{Ns::kSchema, "MusicRecording"}, {Ns::kSchema, "CreativeWork"}},
+    {{Ns::kSchema, "MusicAlbum"}, {Ns::kSchema, "CreativeWork"}},
+    {{Ns::kSchema, "MusicVideoObject"}, {Ns::kSchema, "CreativeWork"}},
+    {{Ns::kSchema, "Event"}, {Ns::kSchema, "Thing"}},
+    {{Ns::kKg, "AwardCeremony"}, {Ns::kSchema, "Event"}},
+    {{Ns::kKg, "AwardWin"}, {Ns::kSchema, "Event"}},
+    {{Ns::kKg, "AwardCategory"}, {Ns::kSchema, "Thing"}},
+    {{Ns::kSchema, "PerformanceRole"}, {Ns::kSchema, "Thing"}},
+    {{Ns::kKg, "Performance"}, {Ns::kSchema, "PerformanceRole"}},
+    {{Ns::kSchema, "InteractionCounter"}, {Ns::kSchema, "Thing"}},
+    {{Ns::kKg, "ViewCount"}, {Ns::kSchema, "InteractionCounter"}},
 }};
 
 constexpr Iri kType{Ns::kRdf, "type"};
-constexpr Iri kLabel{Ns::kRdfs, "label"};
-constexpr Iri kAltLabel{Ns::kSkos, "altLabel"};
 constexpr Iri kSubClassOf{Ns::kRdfs, "subClassOf"};
 
 constexpr Iri kg(std::string_view local) { return {Ns::kKg, local}; }
@@ -100,9 +106,11 @@ Date release_date(Random& rng) {
   return {2025 - static_cast<int>(rng.skewed(76)), rng.between(1, 12), rng.between(1, 28)};
 }
 
-// An xsd:dateTime in one of several time zones, so that comparisons must normalise them.
+// An xsd:dateTime with one of several time-zone offsets (the seed graph always writes one;
+// KST is +09:00), so that comparisons must normalise them.
 std::string date_time(Random& rng, const Date& date) {
-  static constexpr std::array<const char*, 5> kZones{"+09:00", "Z", "-05:00", "+01:00", "+03:00"};
+  static constexpr std::array<const char*, 5> kZones{"+09:00", "+00:00", "-05:00", "+01:00",
+                                                     "+03:00"};
   char text[40];
   std::snprintf(text, sizeof text, "%sT%02d:%02d:00%s", iso(date).c_str(), rng.between(0, 23),
                 rng.between(0, 3) * 15, kZones[rng.below(kZones.size())]);
@@ -121,28 +129,29 @@ class Generator {
 
  private:
   void ontology();
-  void award(std::uint64_t a);
+  void ceremony(std::uint64_t c);
+  void category(std::size_t c);
   void group(std::uint64_t g);
   void person(std::uint64_t i);
   void work(std::uint64_t j);
-  void film(const std::string& work, std::uint64_t j);
+  void film(const std::string& work);
   void series(const std::string& work);
-  std::string song(const std::string& work);
+  std::string song(const std::string& work, std::uint64_t j);
   void album(const std::string& work, std::uint64_t j);
-  void music_video(const std::string& work);
+  void music_video(const std::string& work, std::uint64_t j, const Date& released);
   void credit(const std::string& work, Job job, std::string_view predicate, int count);
   void cast(const std::string& work, int count);
-  void performer(const std::string& work, const std::string& who);
+  void artist(const std::string& work, const std::string& who);
+  void views(const std::string& work, std::uint64_t j, std::uint64_t most);
   void maybe_win(const std::string& work, Kind kind, int year);
-  void ceremony(std::uint64_t award, int year);
   void labels(const std::string& subject, const Names& names, const std::string& alias);
-  void literal(const std::string& subject, std::string_view predicate, const std::string& value,
+  void literal(const std::string& subject, Iri predicate, const std::string& value,
                std::string_view xsd_type);
 
   std::uint64_t pick(Job job) { return person_of(job, rng_.skewed(pool_[job])); }
   std::uint64_t person_of(Job job, std::uint64_t rank) const;
-  std::uint64_t rank_of(std::uint64_t person) const;
-  // A recent entry of a list (sequels, tracks and videos refer to recent works).
+  std::string some_artist();
+  // A recent entry of a list (tracks and videos refer to recent works).
   template <typename T>
   const T& recent(const std::vector<T>& list) {
     return list[list.size() - 1 - rng_.skewed(list.size())];
@@ -150,19 +159,14 @@ class Generator {
 
   Emitter& out_;
   Random rng_;
-  std::uint64_t people_, groups_, awards_;
-  std::array<std::uint64_t, kJobs> pool_{};          // people per job
-  std::array<std::vector<int>, kJobs> slots_;        // the slots of kJobOfSlot per job
+  std::uint64_t people_, groups_, ceremonies_;
+  std::array<std::uint64_t, kJobs> pool_{};                // people per job
+  std::array<std::vector<int>, kJobs> slots_;              // the slots of kJobOfSlot per job
   std::array<std::vector<std::uint64_t>, kJobs> credits_;  // of the work being written
-  std::vector<std::uint64_t> films_, albums_;
-  std::vector<std::pair<std::uint64_t, std::string>> songs_;  // work index, performer id
-  std::vector<bool> ceremony_written_;
-  std::unordered_set<std::uint64_t> award_winners_;  // person * awards_ + award
+  std::vector<std::uint64_t> albums_;
+  std::vector<std::pair<std::uint64_t, std::string>> songs_;  // work index, artist id
   std::uint64_t wins_ = 0, performances_ = 0;
 };
-
-constexpr int kFirstCeremonyYear = 1950;
-constexpr int kCeremonyYears = 80;
 
 Generator::Generator(const Options& options, Emitter& out)
     : out_(out),
@@ -170,18 +174,18 @@ Generator::Generator(const Options& options, Emitter& out)
       // One person per 16 triples: with the skewed picks most people get one to three credits.
       people_(std::max<std::uint64_t>(60, options.triples / 16)),
       groups_(std::max<std::uint64_t>(2, people_ / 60)),
-      awards_(std::max<std::uint64_t>(3, options.triples / 250'000)) {
+      ceremonies_(std::max<std::uint64_t>(3, options.triples / 250'000)) {
   for (int slot = 0; slot < 20; ++slot) {
     const Job job = kJobOfSlot[slot];
     slots_[job].push_back(slot);
     pool_[job] += people_ / 20 + (static_cast<std::uint64_t>(slot) < people_ % 20 ? 1 : 0);
   }
-  ceremony_written_.assign(awards_ * kCeremonyYears, false);
 }
 
 void Generator::run() {
   ontology();
-  for (std::uint64_t a = 0; a < awards_ && !out_.full(); ++a) award(a);
+  for (std::size_t c = 0; c < kCategories.size() && !out_.full(); ++c) category(c);
+  for (std::uint64_t c = 0; c < ceremonies_ && !out_.full(); ++c) ceremony(c);
   for (std::uint64_t g = 0; g < groups_ && !out_.full(); ++g) group(g);
   for (std::uint64_t i = 0; i < people_ && !out_.full(); ++i) person(i);
   for (std::uint64_t j = 0; !out_.full(); ++j) work(j);
@@ -189,26 +193,24 @@ void Generator::run() {
 
 void Generator::ontology() {
   for (const SubClass& edge : kSubClasses) out_.triple(edge.sub, kSubClassOf, edge.super);
-  for (std::string_view job : kJobClass) out_.triple(kg(job), kSubClassOf, schema("Person"));
 }
 
-void Generator::award(std::uint64_t a) {
-  const std::string award = id("award", a + 1);
-  Names names = title(a * 37 + 5);
+// An award ceremony in the ontology's sense: the recurring event and the awards it gives.
+void Generator::ceremony(std::uint64_t c) {
+  const std::string ceremony = id("ceremony", c + 1);
+  Names names = title(c * 37 + 5);
   names.en += " Awards";
   names.ru = "Премия «" + names.ru + "»";
   names.ko += " 시상식";
-  out_.triple(kgd(award), kType, kg("Award"));
-  labels(award, names, "");
-  for (std::size_t c = 0; c < kCategories.size(); ++c) {
-    const std::string category = id(id("category", a + 1), c + 1);
-    const Category& info = kCategories[c];
-    out_.triple(kgd(category), kType, kg("AwardCategory"));
-    out_.triple(kgd(category), kg("categoryOf"), kgd(award));
-    out_.triple(kgd(category), kLabel, Literal{info.en, "en"});
-    out_.triple(kgd(category), kLabel, Literal{info.ru, "ru"});
-    out_.triple(kgd(category), kLabel, Literal{info.ko, "ko"});
-  }
+  out_.triple(kgd(ceremony), kType, kg("AwardCeremony"));
+  labels(ceremony, names, "");
+}
+
+void Generator::category(std::size_t c) {
+  const std::string category = id("category", c + 1);
+  const Category& info = kCategories[c];
+  out_.triple(kgd(category), kType, kg("AwardCategory"));
+  labels(category, {std::string(info.en), std::string(info.ru), std::string(info.ko)}, "");
 }
 
 void Generator::group(std::uint64_t g) {
@@ -221,27 +223,19 @@ void Generator::person(std::uint64_t i) {
   const std::string person = id("person", i + 1);
   const Job job = kJobOfSlot[i % 20];
   out_.triple(kgd(person), kType, schema("Person"));
-  out_.triple(kgd(person), kType, kg(kJobClass[job]));
   labels(person, person_name(i), rng_.chance(0.25) ? person_alias(i) : "");
-  if (rng_.chance(0.7)) {
-    const Date born{rng_.between(1930, 2005), rng_.between(1, 12), rng_.between(1, 28)};
-    literal(person, "bornOn", iso(born), "date");
-  }
-  if (job == kDirector) {
-    // Influence mostly flows from more prolific directors; a few links go the other way, so
-    // the influence graph has cycles that transitive paths must handle.
-    const std::uint64_t rank = rank_of(i);
-    std::uint64_t previous = rank;
-    for (int n = rng_.between(0, 2); n > 0 && rank > 0; --n) {
-      const std::uint64_t other = rng_.chance(0.03) ? rng_.below(pool_[job]) : rng_.skewed(rank);
-      if (other != rank && other != previous) {
-        previous = other;
-        out_.triple(kgd(person), kg("influencedBy"), kgd(id("person", person_of(job, other) + 1)));
-      }
-    }
+  out_.triple(kgd(person), schema("jobTitle"), Literal{kJobTitle[job], "en"});
+  // Friendships mostly point at better-known people (lower indices); a few the other way, so
+  // the graph has cycles that transitive paths must handle.
+  std::uint64_t previous = i;
+  for (int n = rng_.chance(0.4) ? rng_.between(1, 2) : 0; n > 0 && i > 0; --n) {
+    const std::uint64_t other = rng_.chance(0.03) ? rng_.below(people_) : rng_.skewed(i);
+    if (other == i || other == previous) continue;
+    previous = other;
+    out_.triple(kgd(person), kg("friendOf"), kgd(id("person", other + 1)));
   }
   if (job == kMusician && rng_.chance(0.7)) {
-    out_.triple(kgd(person), kg("memberOf"), kgd(id("group", rng_.skewed(groups_) + 1)));
+    out_.triple(kgd(person), schema("memberOf"), kgd(id("group", rng_.skewed(groups_) + 1)));
   }
 }
 
@@ -257,35 +251,27 @@ void Generator::work(std::uint64_t j) {
   out_.triple(kgd(work), kType, schema(kKindInfo[kind].schema_class));
   labels(work, names,
          rng_.chance(0.2) ? names.en + " (" + std::to_string(released.year) + ")" : "");
-  if (kind == kMusicVideo) {
-    literal(work, "releasedOn", date_time(rng_, released), "dateTime");
-  } else {
-    literal(work, "releasedOn", iso(released), "date");
-  }
+  literal(work, kg("releasedOn"), iso(released), "date");
   switch (kind) {
-    case kFilm: film(work, j); break;
+    case kFilm: film(work); break;
     case kSeries: series(work); break;
-    case kSong: songs_.emplace_back(j, song(work)); break;
+    case kSong: songs_.emplace_back(j, song(work, j)); break;
     case kAlbum: album(work, j); break;
-    default: music_video(work);
+    default: music_video(work, j, released);
   }
   maybe_win(work, static_cast<Kind>(kind), released.year);
 }
 
-void Generator::film(const std::string& work, std::uint64_t j) {
+void Generator::film(const std::string& work) {
   credit(work, kDirector, "directed", rng_.chance(0.1) ? 2 : 1);
   credit(work, kWriter, "wrote", rng_.between(1, 2));
   credit(work, kProducer, "produced", rng_.between(1, 2));
   if (rng_.chance(0.7)) credit(work, kCinematographer, "cinematographerOf", 1);
   cast(work, rng_.between(2, 8));
   const int minutes = rng_.between(80, 180);
-  literal(work, "runtime",
+  literal(work, schema("duration"),
           "PT" + std::to_string(minutes / 60) + "H" + std::to_string(minutes % 60) + "M",
           "duration");
-  if (!films_.empty() && rng_.chance(0.1)) {
-    out_.triple(kgd(work), kg("sequelOf"), kgd(id("work", recent(films_) + 1)));
-  }
-  films_.push_back(j);
 }
 
 void Generator::series(const std::string& work) {
@@ -293,44 +279,45 @@ void Generator::series(const std::string& work) {
   credit(work, kWriter, "wrote", rng_.between(1, 3));
   credit(work, kProducer, "produced", 1);
   cast(work, rng_.between(3, 10));
-  literal(work, "numberOfSeasons", std::to_string(1 + rng_.skewed(8)), "integer");
-  literal(work, "runtime", "PT" + std::to_string(rng_.between(30, 70)) + "M", "duration");
+  literal(work, schema("duration"), "PT" + std::to_string(rng_.between(30, 70)) + "M",
+          "duration");
 }
 
-// Returns the performer's id, for the song's music videos.
-std::string Generator::song(const std::string& work) {
-  const std::string who = rng_.chance(0.6) ? id("group", rng_.skewed(groups_) + 1)
-                                           : id("person", pick(kMusician) + 1);
-  performer(work, who);
+// Returns the artist's id, for the song's music videos.
+std::string Generator::song(const std::string& work, std::uint64_t j) {
+  const std::string who = some_artist();
+  artist(work, who);
   credit(work, kMusician, "wrote", rng_.between(1, 2));
   if (rng_.chance(0.3)) credit(work, kWriter, "wrote", 1);
   credit(work, kProducer, "produced", 1);
-  literal(work, "runtime", minutes_seconds(rng_, 2, 5), "duration");
-  literal(work, "viewCount", std::to_string(rng_.skewed(1'000'000'000)), "integer");
+  literal(work, schema("duration"), minutes_seconds(rng_, 2, 5), "duration");
+  if (rng_.chance(0.5)) views(work, j, 1'000'000'000);
   if (!albums_.empty() && rng_.chance(0.7)) {
-    out_.triple(kgd(work), kg("trackOf"), kgd(id("work", recent(albums_) + 1)));
+    out_.triple(kgd(work), schema("inAlbum"), kgd(id("work", recent(albums_) + 1)));
   }
   return who;
 }
 
 void Generator::album(const std::string& work, std::uint64_t j) {
-  performer(work, rng_.chance(0.6) ? id("group", rng_.skewed(groups_) + 1)
-                                   : id("person", pick(kMusician) + 1));
+  artist(work, some_artist());
   credit(work, kProducer, "produced", 1);
-  literal(work, "runtime", minutes_seconds(rng_, 30, 70), "duration");
+  literal(work, schema("duration"), minutes_seconds(rng_, 30, 70), "duration");
   albums_.push_back(j);
 }
 
-void Generator::music_video(const std::string& work) {
+// A music video has the day (kg:releasedOn) and, as the seed graph's do, the instant of its
+// premiere (kg:releasedAt, with a time zone).
+void Generator::music_video(const std::string& work, std::uint64_t j, const Date& released) {
+  literal(work, kg("releasedAt"), date_time(rng_, released), "dateTime");
   if (!songs_.empty()) {
     const auto& [song, who] = recent(songs_);
-    out_.triple(kgd(work), kg("musicVideoFor"), kgd(id("work", song + 1)));
-    performer(work, who);
+    out_.triple(kgd(work), kg("musicVideoOf"), kgd(id("work", song + 1)));
+    artist(work, who);
   }
   credit(work, kDirector, "directed", 1);
   cast(work, rng_.between(0, 2));
-  literal(work, "runtime", minutes_seconds(rng_, 3, 5), "duration");
-  literal(work, "viewCount", std::to_string(rng_.skewed(2'000'000'000)), "integer");
+  literal(work, schema("duration"), minutes_seconds(rng_, 3, 5), "duration");
+  views(work, j, 2'000'000'000);
 }
 
 // Credits `count` distinct people of one job with `person predicate work`.
@@ -344,29 +331,40 @@ void Generator::credit(const std::string& work, Job job, std::string_view predic
   }
 }
 
-// Actors star in the work; some of them with a role (a kg:Performance of a kg:Character).
+// Actors star in the work; some of them with a named role (a kg:Performance).
 void Generator::cast(const std::string& work, int count) {
   const std::size_t before = credits_[kActor].size();
   credit(work, kActor, "starredIn", count);
   for (std::size_t n = before; n < credits_[kActor].size(); ++n) {
     if (!rng_.chance(0.4)) continue;
     const std::string role = id("performance", ++performances_);
-    const std::string character = id("character", performances_);
     out_.triple(kgd(role), kType, kg("Performance"));
-    out_.triple(kgd(role), kg("performer"), kgd(id("person", credits_[kActor][n] + 1)));
-    out_.triple(kgd(role), kg("inWork"), kgd(work));
-    out_.triple(kgd(role), kg("character"), kgd(character));
-    out_.triple(kgd(character), kType, kg("Character"));
-    out_.triple(kgd(character), kLabel, Literal{character_name(performances_), "en"});
+    out_.triple(kgd(role), kg("performanceBy"), kgd(id("person", credits_[kActor][n] + 1)));
+    out_.triple(kgd(role), kg("performanceIn"), kgd(work));
+    out_.triple(kgd(role), schema("characterName"),
+                Literal{character_name(performances_), "en"});
   }
 }
 
-void Generator::performer(const std::string& work, const std::string& who) {
-  out_.triple(kgd(work), kg("performedBy"), kgd(who));
+std::string Generator::some_artist() {
+  return rng_.chance(0.6) ? id("group", rng_.skewed(groups_) + 1)
+                          : id("person", pick(kMusician) + 1);
+}
+
+void Generator::artist(const std::string& work, const std::string& who) {
+  out_.triple(kgd(work), schema("byArtist"), kgd(who));
+}
+
+// A view count is an n-ary kg:ViewCount (schema:InteractionCounter) hanging off the work.
+void Generator::views(const std::string& work, std::uint64_t j, std::uint64_t most) {
+  const std::string counter = id("views", j + 1);
+  out_.triple(kgd(work), schema("interactionStatistic"), kgd(counter));
+  out_.triple(kgd(counter), kType, kg("ViewCount"));
+  literal(counter, schema("userInteractionCount"), std::to_string(rng_.skewed(most)), "integer");
 }
 
 // Some works win an award in one of their kind's categories, for one of their credits: an
-// n-ary kg:AwardWin (awardee, award, category, work, year, ceremony).
+// n-ary kg:AwardWin (winner, work, ceremony, category, year, count).
 void Generator::maybe_win(const std::string& work, Kind kind, int year) {
   if (!rng_.chance(0.07)) return;
   std::vector<std::size_t> fitting;
@@ -375,60 +373,39 @@ void Generator::maybe_win(const std::string& work, Kind kind, int year) {
   }
   if (fitting.empty()) return;
   const std::size_t category = fitting[rng_.below(fitting.size())];
-  const std::uint64_t winner_index = credits_[kCategories[category].job].front();
-  const std::string winner = id("person", winner_index + 1);
-  const std::uint64_t a = rng_.skewed(awards_);
-  const std::string award = id("award", a + 1);
-  const int ceremony_year = std::min(year + 1, kFirstCeremonyYear + kCeremonyYears - 1);
+  const std::string winner = id("person", credits_[kCategories[category].job].front() + 1);
   const std::string win = id("win", ++wins_);
+  out_.triple(kgd(winner), kg("wonAward"), kgd(win));
   out_.triple(kgd(win), kType, kg("AwardWin"));
-  out_.triple(kgd(win), kg("awardee"), kgd(winner));
-  out_.triple(kgd(win), kg("award"), kgd(award));
-  out_.triple(kgd(win), kg("category"), kgd(id(id("category", a + 1), category + 1)));
   out_.triple(kgd(win), kg("forWork"), kgd(work));
-  literal(win, "year", std::to_string(ceremony_year), "integer");
-  out_.triple(kgd(win), kg("ceremony"), kgd(id(id("ceremony", a + 1), ceremony_year)));
-  // A person who wins the same award twice has one kg:wonAward triple (RDF is a set).
-  if (award_winners_.insert(winner_index * awards_ + a).second) {
-    out_.triple(kgd(winner), kg("wonAward"), kgd(award));
-  }
-  ceremony(a, ceremony_year);
+  out_.triple(kgd(win), kg("atCeremony"), kgd(id("ceremony", rng_.skewed(ceremonies_) + 1)));
+  out_.triple(kgd(win), kg("awardCategory"), kgd(id("category", category + 1)));
+  literal(win, kg("eventYear"), std::to_string(year + 1), "gYear");
+  literal(win, kg("awardCount"), std::to_string(rng_.chance(0.9) ? 1 : rng_.between(2, 3)),
+          "integer");
 }
 
-// Writes a ceremony the first time a win refers to it.
-void Generator::ceremony(std::uint64_t a, int year) {
-  const std::size_t slot = a * kCeremonyYears + (year - kFirstCeremonyYear);
-  if (ceremony_written_[slot]) return;
-  ceremony_written_[slot] = true;
-  const std::string award = id("award", a + 1);
-  const std::string ceremony = id(id("ceremony", a + 1), year);
-  out_.triple(kgd(ceremony), kType, kg("Ceremony"));
-  out_.triple(kgd(ceremony), kg("ceremonyOf"), kgd(award));
-  literal(ceremony, "heldOn", iso({year, rng_.between(2, 3), rng_.between(1, 28)}), "date");
-}
-
-// An English label always; Russian and Korean ones for some; an English alias if given.
+// Preferred names as the converter writes them (rdfs:label and skos:prefLabel, one per
+// language): English always, Russian and Korean for some; an English alias if given.
 void Generator::labels(const std::string& subject, const Names& names, const std::string& alias) {
-  out_.triple(kgd(subject), kLabel, Literal{names.en, "en"});
-  if (rng_.chance(0.35)) out_.triple(kgd(subject), kLabel, Literal{names.ru, "ru"});
-  if (rng_.chance(0.5)) out_.triple(kgd(subject), kLabel, Literal{names.ko, "ko"});
-  if (!alias.empty()) out_.triple(kgd(subject), kAltLabel, Literal{alias, "en"});
+  const auto name = [&](const std::string& text, std::string_view lang) {
+    out_.triple(kgd(subject), {Ns::kRdfs, "label"}, Literal{text, lang});
+    out_.triple(kgd(subject), {Ns::kSkos, "prefLabel"}, Literal{text, lang});
+  };
+  name(names.en, "en");
+  if (rng_.chance(0.35)) name(names.ru, "ru");
+  if (rng_.chance(0.5)) name(names.ko, "ko");
+  if (!alias.empty()) out_.triple(kgd(subject), {Ns::kSkos, "altLabel"}, Literal{alias, "en"});
 }
 
-void Generator::literal(const std::string& subject, std::string_view predicate,
-                        const std::string& value, std::string_view xsd_type) {
-  out_.triple(kgd(subject), kg(predicate), Literal{value, {}, xsd_type});
+void Generator::literal(const std::string& subject, Iri predicate, const std::string& value,
+                        std::string_view xsd_type) {
+  out_.triple(kgd(subject), predicate, Literal{value, {}, xsd_type});
 }
 
 std::uint64_t Generator::person_of(Job job, std::uint64_t rank) const {
   const auto& slots = slots_[job];
   return rank / slots.size() * 20 + slots[rank % slots.size()];
-}
-
-std::uint64_t Generator::rank_of(std::uint64_t person) const {
-  const auto& slots = slots_[kJobOfSlot[person % 20]];
-  const auto at = std::find(slots.begin(), slots.end(), static_cast<int>(person % 20));
-  return person / 20 * slots.size() + static_cast<std::uint64_t>(at - slots.begin());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // bench/run: generates the data, runs every engine on every scale, compares their answers and
 // writes the results (see bench/README.md).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalAnswer, compareAnswers, describeDifference } from './answers.mjs';
@@ -70,12 +71,19 @@ async function runScale(triples, queries, options) {
   return scale;
 }
 
-// Writes the data set once per scale and seed; later runs reuse it.
+// Writes the data set once per scale, seed and generator build (its file name carries a hash
+// of the generator binary); later runs reuse it, and older versions of it are removed.
 async function generate(triples, options) {
   const dir = path.join(options.work, 'data');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `kg-${scaleName(triples)}-seed${options.seed}.nt`);
+  const generator = crypto.createHash('sha256').update(fs.readFileSync(options.datagen))
+    .digest('hex').slice(0, 10);
+  const stem = `kg-${scaleName(triples)}-seed${options.seed}`;
+  const file = path.join(dir, `${stem}-${generator}.nt`);
   if (fs.existsSync(file)) return file;
+  for (const old of fs.readdirSync(dir).filter((f) => f.startsWith(`${stem}-`))) {
+    fs.rmSync(path.join(dir, old));
+  }
   log(`generating ${scaleName(triples)} triples …`);
   const partial = `${file}.partial`;
   const outcome = await run(options.datagen, ['--triples', String(triples), '--seed',
