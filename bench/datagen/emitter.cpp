@@ -22,16 +22,27 @@ constexpr std::array<Namespace, 8> kNamespaces{{
     {"kgd", "https://kg.example.org/id/"},
 }};
 
-const Namespace& lookup(Ns ns) { return kNamespaces[static_cast<std::size_t>(ns)]; }
+const Namespace& lookup(Ns ns) {
+  return kNamespaces[static_cast<std::size_t>(ns)];
+}
 
 void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -53,7 +64,9 @@ Emitter::Emitter(std::FILE* out, Syntax syntax, std::uint64_t limit)
   }
 }
 
-Emitter::~Emitter() { finish(); }
+Emitter::~Emitter() {
+  finish();
+}
 
 void Emitter::triple(const Iri& subject, const Iri& predicate, const Iri& object) {
   if (!begin(subject, predicate)) return;

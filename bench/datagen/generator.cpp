@@ -22,9 +22,9 @@ constexpr std::array<std::string_view, kJobs> kJobTitle{
 // most prolific of each job (pool rank 0, see Random::skewed) has a small, fixed index:
 // person_1 directs the most works and person_4 acts in the most, at every scale and seed.
 constexpr std::array<Job, 20> kJobOfSlot{
-    kDirector, kDirector, kDirector, kActor,    kActor,    kActor,    kActor,
-    kActor,    kActor,    kActor,    kActor,    kWriter,   kWriter,   kWriter,
-    kProducer, kProducer, kCinematographer,     kMusician, kMusician, kMusician};
+    kDirector, kDirector, kDirector,        kActor,    kActor,    kActor,   kActor,
+    kActor,    kActor,    kActor,           kActor,    kWriter,   kWriter,  kWriter,
+    kProducer, kProducer, kCinematographer, kMusician, kMusician, kMusician};
 
 enum Kind { kFilm, kSeries, kSong, kAlbum, kMusicVideo, kKinds };
 
@@ -32,9 +32,11 @@ struct KindInfo {
   std::string_view schema_class;
   int percent;  // share of all works
 };
-constexpr std::array<KindInfo, kKinds> kKindInfo{
-    {{"Movie", 30}, {"TVSeries", 12}, {"MusicRecording", 33}, {"MusicAlbum", 10},
-     {"MusicVideoObject", 15}}};
+constexpr std::array<KindInfo, kKinds> kKindInfo{{{"Movie", 30},
+                                                  {"TVSeries", 12},
+                                                  {"MusicRecording", 33},
+                                                  {"MusicAlbum", 10},
+                                                  {"MusicVideoObject", 15}}};
 
 struct Category {
   std::string_view en, ru, ko;
@@ -83,9 +85,15 @@ constexpr std::array<SubClass, 18> kSubClasses{{
 constexpr Iri kType{Ns::kRdf, "type"};
 constexpr Iri kSubClassOf{Ns::kRdfs, "subClassOf"};
 
-constexpr Iri kg(std::string_view local) { return {Ns::kKg, local}; }
-constexpr Iri schema(std::string_view local) { return {Ns::kSchema, local}; }
-Iri kgd(const std::string& local) { return {Ns::kKgd, local}; }
+constexpr Iri kg(std::string_view local) {
+  return {Ns::kKg, local};
+}
+constexpr Iri schema(std::string_view local) {
+  return {Ns::kSchema, local};
+}
+Iri kgd(const std::string& local) {
+  return {Ns::kKgd, local};
+}
 
 std::string id(std::string_view kind, std::uint64_t n) {
   return std::string(kind) + "_" + std::to_string(n);
@@ -184,15 +192,21 @@ Generator::Generator(const Options& options, Emitter& out)
 
 void Generator::run() {
   ontology();
-  for (std::size_t c = 0; c < kCategories.size() && !out_.full(); ++c) category(c);
-  for (std::uint64_t c = 0; c < ceremonies_ && !out_.full(); ++c) ceremony(c);
-  for (std::uint64_t g = 0; g < groups_ && !out_.full(); ++g) group(g);
-  for (std::uint64_t i = 0; i < people_ && !out_.full(); ++i) person(i);
-  for (std::uint64_t j = 0; !out_.full(); ++j) work(j);
+  for (std::size_t c = 0; c < kCategories.size() && !out_.full(); ++c)
+    category(c);
+  for (std::uint64_t c = 0; c < ceremonies_ && !out_.full(); ++c)
+    ceremony(c);
+  for (std::uint64_t g = 0; g < groups_ && !out_.full(); ++g)
+    group(g);
+  for (std::uint64_t i = 0; i < people_ && !out_.full(); ++i)
+    person(i);
+  for (std::uint64_t j = 0; !out_.full(); ++j)
+    work(j);
 }
 
 void Generator::ontology() {
-  for (const SubClass& edge : kSubClasses) out_.triple(edge.sub, kSubClassOf, edge.super);
+  for (const SubClass& edge : kSubClasses)
+    out_.triple(edge.sub, kSubClassOf, edge.super);
 }
 
 // An award ceremony in the ontology's sense: the recurring event and the awards it gives.
@@ -240,10 +254,12 @@ void Generator::person(std::uint64_t i) {
 }
 
 void Generator::work(std::uint64_t j) {
-  for (auto& credits : credits_) credits.clear();
+  for (auto& credits : credits_)
+    credits.clear();
   int roll = static_cast<int>(rng_.below(100));
   int kind = 0;
-  while (roll >= kKindInfo[kind].percent) roll -= kKindInfo[kind++].percent;
+  while (roll >= kKindInfo[kind].percent)
+    roll -= kKindInfo[kind++].percent;
 
   const std::string work = id("work", j + 1);
   const Date released = release_date(rng_);
@@ -253,11 +269,20 @@ void Generator::work(std::uint64_t j) {
          rng_.chance(0.2) ? names.en + " (" + std::to_string(released.year) + ")" : "");
   literal(work, kg("releasedOn"), iso(released), "date");
   switch (kind) {
-    case kFilm: film(work); break;
-    case kSeries: series(work); break;
-    case kSong: songs_.emplace_back(j, song(work, j)); break;
-    case kAlbum: album(work, j); break;
-    default: music_video(work, j, released);
+    case kFilm:
+      film(work);
+      break;
+    case kSeries:
+      series(work);
+      break;
+    case kSong:
+      songs_.emplace_back(j, song(work, j));
+      break;
+    case kAlbum:
+      album(work, j);
+      break;
+    default:
+      music_video(work, j, released);
   }
   maybe_win(work, static_cast<Kind>(kind), released.year);
 }
@@ -279,8 +304,7 @@ void Generator::series(const std::string& work) {
   credit(work, kWriter, "wrote", rng_.between(1, 3));
   credit(work, kProducer, "produced", 1);
   cast(work, rng_.between(3, 10));
-  literal(work, schema("duration"), "PT" + std::to_string(rng_.between(30, 70)) + "M",
-          "duration");
+  literal(work, schema("duration"), "PT" + std::to_string(rng_.between(30, 70)) + "M", "duration");
 }
 
 // Returns the artist's id, for the song's music videos.
@@ -341,8 +365,7 @@ void Generator::cast(const std::string& work, int count) {
     out_.triple(kgd(role), kType, kg("Performance"));
     out_.triple(kgd(role), kg("performanceBy"), kgd(id("person", credits_[kActor][n] + 1)));
     out_.triple(kgd(role), kg("performanceIn"), kgd(work));
-    out_.triple(kgd(role), schema("characterName"),
-                Literal{character_name(performances_), "en"});
+    out_.triple(kgd(role), schema("characterName"), Literal{character_name(performances_), "en"});
   }
 }
 

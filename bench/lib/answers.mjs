@@ -76,9 +76,10 @@ function unescape(text) {
     code.length > 1 ? String.fromCodePoint(parseInt(code.slice(1), 16)) : simple[code] ?? code);
 }
 
-// Groups the engines that answered a query by their answers. The largest group (ties: the
-// one without kg, which is under test) is the reference; everyone else disagrees.
-// `answers` maps engine → canonical answer (null when it gave none).
+// Groups the engines that answered a query by their answers and picks the reference: the
+// recorded answer ("expected") when there is one, else the largest group (ties: a group
+// without kg, which is under test; `split` says there was a tie). Everyone outside the
+// reference group disagrees. `answers` maps engine → canonical answer (null: none given).
 export function compareAnswers(answers) {
   const groups = new Map();
   for (const [engine, answer] of Object.entries(answers)) {
@@ -86,17 +87,26 @@ export function compareAnswers(answers) {
     if (!groups.has(answer.digest)) groups.set(answer.digest, []);
     groups.get(answer.digest).push(engine);
   }
-  const ranked = [...groups.entries()].sort(([, a], [, b]) =>
-    b.length - a.length || Number(a.includes('kg')) - Number(b.includes('kg')));
-  if (!ranked.length) return { reference: null, agree: [], disagree: [], split: false };
-  const [digest, agree] = ranked[0];
-  const disagree = ranked.slice(1).flatMap(([, engines]) => engines);
-  const split = ranked.length > 1 && ranked[1][1].length === agree.length;
-  return { reference: digest, agree, disagree, split };
+  const score = (engines) => [Number(engines.includes('expected')), engines.length,
+    Number(!engines.includes('kg'))];
+  const ranked = [...groups.values()].sort((a, b) => {
+    const [x, y] = [score(a), score(b)];
+    return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+  });
+  if (!ranked.length) return { agree: [], disagree: [], split: false };
+  const [agree, ...others] = ranked;
+  const split = !agree.includes('expected') && others.some((o) => o.length === agree.length);
+  return { agree, disagree: others.flat(), split };
 }
 
 // A short account of how one answer differs from the reference: counts and a few rows.
+// A recorded reference (--expect) keeps only its digest and row count.
 export function describeDifference(answer, reference) {
+  if (!Array.isArray(reference.rows)) {
+    return `${answer.rows.length} rows vs ${reference.rows} in the recorded answer ` +
+      `(digest ${answer.digest} vs ${reference.digest}); first rows: ` +
+      answer.rows.slice(0, 2).map((row) => row.slice(0, 160)).join(' ; ');
+  }
   const mine = new Set(answer.rows);
   const theirs = new Set(reference.rows);
   const missing = reference.rows.filter((row) => !mine.has(row));

@@ -1,4 +1,5 @@
 // The runner's command line (see bench/README.md).
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,8 @@ const usage = `usage: bench/run [options]
   --work DIR        data, answers, databases (default bench/work)
   --out DIR         results (default bench/results/<date>-<host>)
   --heap SIZE       Java heap for Jena (default 16g)
+  --expect FILE     also compare with answers recorded by --save-expected
+  --save-expected FILE  record the answers two or more engines agreed on
   --check           exit non-zero when engines disagree or fail (the smoke test uses it)`;
 
 export function parseOptions(argv) {
@@ -37,6 +40,8 @@ export function parseOptions(argv) {
       out: { type: 'string' },
       heap: { type: 'string', default: '16g' },
       check: { type: 'boolean', default: false },
+      expect: { type: 'string' },
+      'save-expected': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -61,6 +66,8 @@ export function parseOptions(argv) {
     out: path.resolve(values.out ?? path.join(benchDir, 'results', `${date}-${os.hostname()}`)),
     heap: values.heap,
     check: values.check,
+    expect: values.expect ? JSON.parse(fs.readFileSync(values.expect, 'utf8')) : null,
+    saveExpected: values['save-expected'] ? path.resolve(values['save-expected']) : null,
   };
 }
 

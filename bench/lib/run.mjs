@@ -40,6 +40,7 @@ async function main() {
     writeResults(results, options.out);
   }
   log(`results in ${options.out}`);
+  if (options.saveExpected) saveExpected(results, options.saveExpected);
   if (options.check && problems) {
     log(`${problems} disagreement(s) or failure(s)`);
     process.exit(1);
@@ -67,7 +68,7 @@ async function runScale(triples, queries, options) {
     }
     log(`${name}: ${engine} done in ${((Date.now() - start) / 1000).toFixed(0)} s`);
   }
-  scale.problems = checkAnswers(scale, queries, options);
+  scale.problems = checkAnswers(scale, queries, options, options.expect);
   return scale;
 }
 
@@ -109,12 +110,15 @@ function summarise(measured, triples) {
   return summary;
 }
 
-// Compares every query's answers across the engines; marks each engine's entry with its
-// verdict and reports disagreements loudly. Returns how many problems there were.
-function checkAnswers(scale, queries, options) {
+// Compares every query's answers across the engines (and with the recorded answers given by
+// --expect); marks each engine's entry with its verdict and reports disagreements loudly.
+// Returns how many problems (disagreements, failures, time-outs) there were.
+function checkAnswers(scale, queries, options, expected) {
   let problems = 0;
   for (const query of queries) {
     const answers = {};
+    const recorded = expected?.[scale.scale]?.[query.name];
+    if (recorded) answers.expected = recorded;
     for (const [engine, result] of Object.entries(scale.engines)) {
       const entry = result.queries?.[query.name];
       if (!entry) continue;
@@ -124,21 +128,35 @@ function checkAnswers(scale, queries, options) {
       if (entry.error || entry.timeout) problems += 1;
     }
     const verdict = compareAnswers(answers);
+    if (!verdict.split && verdict.agree.filter((e) => e !== 'expected').length >= 2) {
+      scale.reference ??= {};
+      scale.reference[query.name] = { digest: answers[verdict.agree[0]].digest,
+        rows: answers[verdict.agree[0]].rows.length };
+    }
     for (const [engine, answer] of Object.entries(answers)) {
-      if (!answer) continue;
+      if (!answer || engine === 'expected') continue;
       const entry = scale.engines[engine].queries[query.name];
       entry.rows = answer.rows.length;
       entry.answer = answer.digest;
       entry.agrees = verdict.agree.includes(engine) && !verdict.split;
       if (entry.agrees) continue;
-      const reference = answers[verdict.agree[0]];
-      entry.disagreement = describeDifference(answer, reference);
+      entry.disagreement = verdict.split
+        ? `no two engines agree (${Object.keys(answers).join(', ')})`
+        : describeDifference(answer, answers[verdict.agree[0]]);
       problems += 1;
-      log(`!!! ${scale.scale} ${query.name}: ${engine} DISAGREES with ${verdict.agree.join('+')}: ` +
-        entry.disagreement);
+      const whom = verdict.split ? 'no majority' : `DISAGREES with ${verdict.agree.join('+')}`;
+      log(`!!! ${scale.scale} ${query.name}: ${engine} ${whom}: ${entry.disagreement}`);
     }
   }
   return problems;
+}
+
+// Records the answers the engines agreed on (two or more, no tie), per scale and query: the
+// reference the smoke test holds kg to (bench/smoke/expected-2k.json).
+function saveExpected(results, file) {
+  const recorded = Object.fromEntries(results.scales.map((s) => [s.scale, s.reference ?? {}]));
+  fs.writeFileSync(file, `${JSON.stringify(recorded, null, 2)}\n`);
+  log(`agreed answers recorded in ${file}`);
 }
 
 function log(message) {

@@ -1,8 +1,9 @@
 // Apache Jena ARQ, in memory (Debian's libapache-jena-java), through bench/peers/JenaDriver.java
-// as compiled by bench/setup into <work>/jena.
+// as compiled by bench/setup into bench/work/jena (whatever --work says).
 import fs from 'node:fs';
 import path from 'node:path';
 import { runDriver } from '../driver.mjs';
+import { benchDir } from '../options.mjs';
 import { run } from '../process.mjs';
 
 export const label = 'Apache Jena ARQ (in memory)';
@@ -15,7 +16,7 @@ export async function version() {
 }
 
 export async function measure({ dataFile, queries, runs, timeout, answersDir, options }) {
-  const dir = path.join(options.work, 'jena');
+  const dir = path.join(benchDir, 'work', 'jena');
   const classPathFile = path.join(dir, 'classpath');
   if (!fs.existsSync(classPathFile)) throw new Error(`${classPathFile} missing: run bench/setup`);
   const classPath = fs.readFileSync(classPathFile, 'utf8').trim();
