@@ -53,6 +53,7 @@ function scaleTable(results, scale) {
     row('bytes per triple', scale, engines, (e) => e.bytes_per_triple, String, ratioColumn),
     ...Object.keys(results.queries).map((q) => queryRow(q, scale, engines, ratioColumn)),
   ];
+  if (ratioColumn) rows.push(geometricMeanRow(rows.slice(4), engines));
   return [
     `### ${scale.scale} triples (${scale.triples.toLocaleString('en')})`,
     '',
@@ -95,6 +96,15 @@ function queryRow(name, scale, engines, ratioColumn) {
   const ratio = counted('kg') && peerTimes.length
     ? (entry('kg').median_s / Math.min(...peerTimes)).toPrecision(2) : '—';
   return [name, ...cells, ratio];
+}
+
+// The geometric mean of kg's query ratios, over the queries where one counts.
+function geometricMeanRow(queryRows, engines) {
+  const ratios = queryRows.map((cells) => Number(cells.at(-1))).filter((r) => r > 0);
+  const mean = ratios.length
+    ? Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length).toPrecision(2)
+    : '—';
+  return [`**geometric mean** (${ratios.length} queries)`, ...engines.map(() => ''), `**${mean}**`];
 }
 
 function disagreements(results) {
