@@ -1,8 +1,8 @@
 // Answers in a canonical form, so that engines can be compared: SPARQL JSON results and
 // N-Triples become sorted lists of rows, each row its bindings in variable order as
 // N-Triples-like terms. Numbers compare by value ("2"^^xsd:integer equals "2.0"^^xsd:decimal),
-// xsd:string equals a plain literal, language tags compare case-insensitively, and blank nodes
-// all read "_:b" (their labels are local to each answer).
+// a zero time-zone offset reads "Z", xsd:string equals a plain literal, language tags compare
+// case-insensitively, and blank nodes all read "_:b" (their labels are local to each answer).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 
@@ -10,6 +10,8 @@ const xsd = 'http://www.w3.org/2001/XMLSchema#';
 const numericTypes = new Set(['integer', 'decimal', 'double', 'float', 'int', 'long', 'short',
   'byte', 'nonNegativeInteger', 'positiveInteger', 'negativeInteger', 'nonPositiveInteger',
   'unsignedInt', 'unsignedLong', 'unsignedShort', 'unsignedByte'].map((t) => xsd + t));
+const temporalTypes = new Set(['dateTime', 'dateTimeStamp', 'date', 'time', 'gYear', 'gYearMonth',
+  'gMonthDay', 'gDay', 'gMonth'].map((t) => xsd + t));
 
 // Reads an answer file (.json or .nt) into { rows, digest }, or null if it is missing.
 export function canonicalAnswer(file) {
@@ -41,7 +43,10 @@ function literal(value, lang, datatype) {
   if (lang) return `${JSON.stringify(value)}@${lang.toLowerCase()}`;
   if (!datatype || datatype === `${xsd}string`) return JSON.stringify(value);
   if (numericTypes.has(datatype)) return `number:${canonicalNumber(value)}`;
-  return `${JSON.stringify(value)}^^<${datatype}>`;
+  // A zero offset is the same instant written "+00:00" or "Z"; Oxigraph and Virtuoso return
+  // the canonical "Z" whatever the data said.
+  const lexical = temporalTypes.has(datatype) ? value.replace(/[+-]00:00$/, 'Z') : value;
+  return `${JSON.stringify(lexical)}^^<${datatype}>`;
 }
 
 function canonicalNumber(text) {
