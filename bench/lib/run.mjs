@@ -99,7 +99,7 @@ function summarise(measured, triples) {
     triples: measured.triples,
     load_s: measured.load_s,
     load_triples_per_s: measured.load_s ? Math.round(measured.triples / measured.load_s) : null,
-    peak_rss_mb: measured.peak_rss_mb,
+    peak_rss_mb: measured.peak_rss_mb && Math.round(measured.peak_rss_mb),
     bytes_per_triple: measured.peak_rss_mb ? Math.round((measured.peak_rss_mb * 2 ** 20) / triples) : null,
     queries: {},
   };
