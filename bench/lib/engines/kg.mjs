@@ -3,17 +3,20 @@
 // is the warm-up), and `kg path` for the shortest-path question, timed by its --timing line.
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoDir } from '../options.mjs';
 import { median, run } from '../process.mjs';
 
 export const label = 'kg';
 
+// kg has no --version: its version is the project's, and the commit of the checkout it was
+// built from (the binary bench/setup builds; any other is named by its path).
 export async function version(options) {
   if (!fs.existsSync(options.kg)) return '? (not built)';
-  const result = await run(options.kg, ['--version']).catch(() => null);
-  const git = await run('git', ['-C', path.dirname(options.kg), 'rev-parse', '--short', 'HEAD'])
-    .catch(() => null);
-  const stated = result?.code === 0 ? result.stdout.toString().trim() : 'kg';
-  return `${stated}${git?.code === 0 ? ` (commit ${git.stdout.toString().trim()})` : ''}`;
+  const cmake = fs.readFileSync(path.join(repoDir, 'CMakeLists.txt'), 'utf8');
+  const stated = /project\(kg VERSION ([\d.]+)/.exec(cmake)?.[1] ?? '?';
+  if (!options.kg.startsWith(repoDir)) return `${stated}? (${options.kg})`;
+  const commit = await run('git', ['-C', repoDir, 'describe', '--always', '--dirty']);
+  return `${stated} (commit ${commit.stdout.toString().trim()}), ${path.relative(repoDir, options.kg)}`;
 }
 
 export async function measure({ dataFile, queries, runs, timeout, answersDir, options }) {
