@@ -4,7 +4,7 @@
 //   {"event":"query","name":Q,"error":"..."}  {"event":"done","peak_rss_mb":M}
 // A query that runs past its time limit (or kills the process) is recorded as such, and the
 // driver is started again, reloading, for the queries after it.
-import { follow } from './process.mjs';
+import { follow, lastLines } from './process.mjs';
 
 const loadTimeoutSeconds = 4 * 3600;
 
@@ -61,6 +61,3 @@ async function attempt(command, args, queries, timeout, result) {
   return null;
 }
 
-function lastLines(text) {
-  return text.trim().split('\n').slice(-3).join(' | ').slice(0, 500);
-}

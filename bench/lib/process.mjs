@@ -60,3 +60,8 @@ export function median(values) {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+// The end of a process's error output, for a one-line failure message.
+export function lastLines(text) {
+  return text.trim().split('\n').slice(-3).join(' | ').slice(0, 500);
+}

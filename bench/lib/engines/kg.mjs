@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoDir } from '../options.mjs';
-import { median, run } from '../process.mjs';
+import { lastLines, median, run } from '../process.mjs';
 
 export const label = 'kg';
 
@@ -44,7 +44,7 @@ async function sparqlQuery(kg, dataFile, query, runs, timeout, answersDir) {
   if (outcome.timedOut) return { entry: { timeout: true } };
   const report = lastJsonLine(outcome.stderr);
   if (outcome.code !== 0 || !report) {
-    return { entry: { error: `exit ${outcome.code}: ${tail(outcome.stderr)}` } };
+    return { entry: { error: `exit ${outcome.code}: ${lastLines(outcome.stderr)}` } };
   }
   fs.writeFileSync(path.join(answersDir, query.name + (query.construct ? '.nt' : '.json')),
     outcome.stdout);
@@ -73,7 +73,7 @@ async function pathQuery(kg, dataFile, query, runs, timeout, answersDir) {
     if (outcome.timedOut) return { entry: { timeout: true } };
     const timing = /timing: load ([\d.e+-]+) s .*graph ([\d.e+-]+) s .*search ([\d.e+-]+) ms/
       .exec(outcome.stderr);
-    if (!timing) return { entry: { error: `exit ${outcome.code}: ${tail(outcome.stderr)}` } };
+    if (!timing) return { entry: { error: `exit ${outcome.code}: ${lastLines(outcome.stderr)}` } };
     loads.push(Number(timing[1]));
     peak = Math.max(peak ?? 0, Number(/maxrss_kb=(\d+)/.exec(outcome.stderr)?.[1] ?? 0) / 1024);
     if (n > 0) times.push(Number(timing[2]) + Number(timing[3]) / 1000);
@@ -101,6 +101,3 @@ function lastJsonLine(text) {
   }
 }
 
-function tail(text) {
-  return text.trim().split('\n').slice(-3).join(' | ').slice(0, 500);
-}
