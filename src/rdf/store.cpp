@@ -1,15 +1,23 @@
 #include "rdf/store.hpp"
 
-#include <sord/sord.h>
-
 #include <algorithm>
+#include <atomic>
+
+#include <sord/sord.h>
 
 namespace kg::rdf {
 
 namespace {
 constexpr const char* kDefaultGraphIri = "urn:x-kg:default-graph";
 
-const SordNode* raw(NodeRef node) { return node.sord(); }
+const SordNode* raw(NodeRef node) {
+  return node.sord();
+}
+
+uint64_t next_store_version() {
+  static std::atomic<uint64_t> counter{0};
+  return ++counter;
+}
 }  // namespace
 
 Quad QuadIterator::operator*() const {
@@ -25,16 +33,20 @@ QuadIterator& QuadIterator::operator++() {
   return *this;
 }
 
-QuadRange::~QuadRange() { sord_iter_free(iter_); }
+QuadRange::~QuadRange() {
+  sord_iter_free(iter_);
+}
 
-Store::Store() : world_(std::make_unique<World>()) {
+Store::Store() : world_(std::make_unique<World>()), version_(next_store_version()) {
   // Three orders cover every triple pattern with a range scan except (s ? o), which Sord
   // answers from SPO with a filter; with graphs on, each also gets a graph-first twin.
   model_ = sord_new(world_->sord(), SORD_SPO | SORD_POS | SORD_OPS, true);
   default_graph_ = world_->iri(kDefaultGraphIri);
 }
 
-Store::~Store() { sord_free(model_); }
+Store::~Store() {
+  sord_free(model_);
+}
 
 bool Store::insert(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) {
   if (!graph) graph = default_graph_;
@@ -43,6 +55,7 @@ bool Store::insert(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef g
   ++graph_sizes_[graph];
   ++predicate_counts_[predicate];
   predicate_stats_cache_.clear();
+  version_ = next_store_version();
   return true;
 }
 
@@ -60,6 +73,7 @@ bool Store::erase(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef gr
   if (--graph_sizes_[graph] == 0) graph_sizes_.erase(graph);
   if (--predicate_counts_[predicate] == 0) predicate_counts_.erase(predicate);
   predicate_stats_cache_.clear();
+  version_ = next_store_version();
   return true;
 }
 
@@ -72,7 +86,9 @@ bool Store::contains(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef
   return !match(subject, predicate, object, graph).empty();
 }
 
-size_t Store::size() const { return sord_num_quads(model_); }
+size_t Store::size() const {
+  return sord_num_quads(model_);
+}
 
 size_t Store::graph_size(NodeRef graph) const {
   auto found = graph_sizes_.find(graph ? graph : default_graph_);
