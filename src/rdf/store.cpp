@@ -1,18 +1,16 @@
 #include "rdf/store.hpp"
 
+#include <sord/sord.h>
+
 #include <algorithm>
 #include <atomic>
-
-#include <sord/sord.h>
 
 namespace kg::rdf {
 
 namespace {
 constexpr const char* kDefaultGraphIri = "urn:x-kg:default-graph";
 
-const SordNode* raw(NodeRef node) {
-  return node.sord();
-}
+const SordNode* raw(NodeRef node) { return node.sord(); }
 
 uint64_t next_store_version() {
   static std::atomic<uint64_t> counter{0};
@@ -33,9 +31,7 @@ QuadIterator& QuadIterator::operator++() {
   return *this;
 }
 
-QuadRange::~QuadRange() {
-  sord_iter_free(iter_);
-}
+QuadRange::~QuadRange() { sord_iter_free(iter_); }
 
 Store::Store() : world_(std::make_unique<World>()), version_(next_store_version()) {
   // Three orders cover every triple pattern with a range scan except (s ? o), which Sord
@@ -44,9 +40,7 @@ Store::Store() : world_(std::make_unique<World>()), version_(next_store_version(
   default_graph_ = world_->iri(kDefaultGraphIri);
 }
 
-Store::~Store() {
-  sord_free(model_);
-}
+Store::~Store() { sord_free(model_); }
 
 bool Store::insert(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) {
   if (!graph) graph = default_graph_;
@@ -86,9 +80,7 @@ bool Store::contains(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef
   return !match(subject, predicate, object, graph).empty();
 }
 
-size_t Store::size() const {
-  return sord_num_quads(model_);
-}
+size_t Store::size() const { return sord_num_quads(model_); }
 
 size_t Store::graph_size(NodeRef graph) const {
   auto found = graph_sizes_.find(graph ? graph : default_graph_);
