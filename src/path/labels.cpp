@@ -29,12 +29,7 @@ rdf::NodeRef find_predicate(const rdf::Store& store, std::string_view iri) {
 }
 
 Labeler::Labeler(const rdf::Store& store, rdf::PrefixMap prefixes)
-    : store_(store), prefixes_(std::move(prefixes)) {
-  const auto& iris = label_predicate_iris();
-  for (size_t i = 0; i + 1 < iris.size(); ++i)
-    if (rdf::NodeRef predicate = find_predicate(store, iris[i]))
-      display_predicates_.push_back(predicate);
-}
+    : store_(store), prefixes_(std::move(prefixes)) {}
 
 const std::string& Labeler::label(rdf::NodeRef node) {
   auto [cached, added] = labels_.try_emplace(node);
@@ -58,7 +53,11 @@ std::string Labeler::stated_label(rdf::NodeRef node) const {
   if (node.is_literal()) return std::string(node.value());
   rdf::NodeRef best;
   int best_rank = 3;
-  for (rdf::NodeRef predicate : display_predicates_) {
+  const auto& iris = label_predicate_iris();
+  // Looked up per label, not once, so that a Labeler made before the store is filled works.
+  for (size_t i = 0; i + 1 < iris.size(); ++i) {
+    rdf::NodeRef predicate = find_predicate(store_, iris[i]);
+    if (!predicate) continue;
     for (const rdf::Quad& quad : store_.match(node, predicate, {}, {})) {
       if (!quad.object.is_literal()) continue;
       int rank = language_rank(quad.object.language());

@@ -42,7 +42,6 @@ class Labeler {
 
   const rdf::Store& store_;
   rdf::PrefixMap prefixes_;
-  std::vector<rdf::NodeRef> display_predicates_;
   std::unordered_map<rdf::NodeRef, std::string> labels_, predicate_labels_;
 };
 
