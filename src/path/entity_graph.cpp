@@ -1,6 +1,7 @@
 #include "path/entity_graph.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -38,7 +39,7 @@ class Builder {
  public:
   Builder(const rdf::Store& store, const ViewOptions& options) : store_(store), options_(options) {
     for (const auto& [predicate, count] : store.predicate_counts())
-      roles_.emplace(predicate, role_of(predicate.value()));
+      predicates_seen_.emplace(predicate, PredicateSeen{role_of(predicate.value())});
     for (NodeRef graph : store.named_graphs()) {
       excluded_.insert(graph);
       if (graph.value() == kOntologyGraph) ontology_graph_ = graph;
@@ -47,10 +48,18 @@ class Builder {
   }
 
   void read_triples() {
+    endpoints_.reserve(2 * store_.size());
+    labels_.reserve(2 * store_.size());
     for (const rdf::Quad& quad : store_.match({}, {}, {}, {})) {
-      if (!is_link(quad)) continue;
-      Vertex subject = vertex_for(quad.subject), object = vertex_for(quad.object);
-      PredicateId predicate = predicate_for(quad.predicate);
+      PredicateSeen& seen = predicates_seen_.at(quad.predicate);
+      if (!is_link(quad, seen.role)) continue;
+      Vertex subject = index_.insert(quad.subject, nodes_);
+      Vertex object = index_.insert(quad.object, nodes_);
+      if (seen.id == kNoPredicate) {
+        seen.id = static_cast<PredicateId>(predicates_.size());
+        predicates_.push_back(quad.predicate);
+      }
+      PredicateId predicate = seen.id;
       endpoints_.emplace_back(subject, object);
       labels_.emplace_back(predicate, true);
       endpoints_.emplace_back(object, subject);
@@ -61,12 +70,19 @@ class Builder {
   std::vector<std::pair<Vertex, Vertex>> endpoints_;
   std::vector<EdgeLabel> labels_;
   std::vector<NodeRef> nodes_;
+  detail::NodeIndex index_;
   std::vector<NodeRef> predicates_;
 
  private:
+  static constexpr PredicateId kNoPredicate = std::numeric_limits<PredicateId>::max();
+  struct PredicateSeen {
+    PredicateRole role;
+    PredicateId id = kNoPredicate;  // numbered when its first link is kept
+  };
+
   NodeRef find_predicate(PredicateRole role) const {
-    for (const auto& [predicate, predicate_role] : roles_)
-      if (predicate_role == role) return predicate;
+    for (const auto& [predicate, seen] : predicates_seen_)
+      if (seen.role == role) return predicate;
     return {};
   }
 
@@ -81,13 +97,12 @@ class Builder {
         excluded_.insert(quad.object);
   }
 
-  bool is_link(const rdf::Quad& quad) const {
-    if (quad.object.is_literal() || quad.subject == quad.object) return false;
-    PredicateRole role = roles_.at(quad.predicate);
+  bool is_link(const rdf::Quad& quad, PredicateRole role) const {
     if (role == PredicateRole::Provenance || role == PredicateRole::SourcePointer) return false;
     if (role == PredicateRole::Type && !options_.include_types) return false;
+    if (quad.subject == quad.object || quad.object.is_literal()) return false;
     if (excluded_.count(quad.subject) || excluded_.count(quad.object)) return false;
-    return !(quad.graph == ontology_graph_ && only_in_ontology(quad));
+    return !(ontology_graph_ && quad.graph == ontology_graph_ && only_in_ontology(quad));
   }
 
   // A union match reports one of the graphs holding a triple; the ontology's triples are left
@@ -102,26 +117,11 @@ class Builder {
     return true;
   }
 
-  Vertex vertex_for(NodeRef node) {
-    auto [found, added] = vertex_ids_.try_emplace(node, static_cast<Vertex>(nodes_.size()));
-    if (added) nodes_.push_back(node);
-    return found->second;
-  }
-
-  PredicateId predicate_for(NodeRef predicate) {
-    auto [found, added] =
-        predicate_ids_.try_emplace(predicate, static_cast<PredicateId>(predicates_.size()));
-    if (added) predicates_.push_back(predicate);
-    return found->second;
-  }
-
   const rdf::Store& store_;
   ViewOptions options_;
   NodeRef ontology_graph_;
-  std::unordered_map<NodeRef, PredicateRole> roles_;
+  std::unordered_map<NodeRef, PredicateSeen> predicates_seen_;
   std::unordered_set<NodeRef> excluded_;
-  std::unordered_map<NodeRef, Vertex> vertex_ids_;
-  std::unordered_map<NodeRef, PredicateId> predicate_ids_;
 };
 
 }  // namespace
@@ -134,21 +134,14 @@ EntityGraph EntityGraph::build(const rdf::Store& store, const ViewOptions& optio
     graph.csr_ = Csr(boost::edges_are_unsorted_multi_pass, builder.endpoints_.begin(),
                      builder.endpoints_.end(), builder.labels_.begin(), builder.nodes_.size());
     graph.nodes_ = std::move(builder.nodes_);
+    graph.index_ = std::move(builder.index_);
     graph.predicates_ = std::move(builder.predicates_);
   }
-  graph.vertices_by_node_.resize(graph.nodes_.size());
-  for (Vertex v = 0; v < graph.nodes_.size(); ++v)
-    graph.vertices_by_node_[v] = v;
-  std::sort(graph.vertices_by_node_.begin(), graph.vertices_by_node_.end(),
-            [&](Vertex a, Vertex b) { return graph.nodes_[a] < graph.nodes_[b]; });
   return graph;
 }
 
 std::optional<Vertex> EntityGraph::vertex(NodeRef node) const {
-  auto found = std::lower_bound(vertices_by_node_.begin(), vertices_by_node_.end(), node,
-                                [&](Vertex v, NodeRef wanted) { return nodes_[v] < wanted; });
-  if (found == vertices_by_node_.end() || !(nodes_[*found] == node)) return std::nullopt;
-  return *found;
+  return index_.find(node, nodes_);
 }
 
 std::optional<PredicateId> EntityGraph::predicate_id(NodeRef predicate) const {
@@ -161,7 +154,7 @@ size_t EntityGraph::memory_bytes() const {
   const auto& rows = csr_.m_forward;
   return rows.m_rowstart.capacity() * sizeof(uint32_t) + rows.m_column.capacity() * sizeof(Vertex) +
          boost::num_edges(csr_) * sizeof(EdgeLabel) + nodes_.capacity() * sizeof(NodeRef) +
-         vertices_by_node_.capacity() * sizeof(Vertex) + predicates_.capacity() * sizeof(NodeRef);
+         index_.memory_bytes() + predicates_.capacity() * sizeof(NodeRef);
 }
 
 std::shared_ptr<const EntityGraph> GraphCache::get(const rdf::Store& store,

@@ -22,6 +22,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/range/iterator_range.hpp>
 
+#include "path/node_index.hpp"
 #include "rdf/node.hpp"
 #include "rdf/store.hpp"
 
@@ -82,7 +83,7 @@ class EntityGraph {
  private:
   Csr csr_;
   std::vector<rdf::NodeRef> nodes_;       // by vertex, in the store's iteration order
-  std::vector<Vertex> vertices_by_node_;  // vertices sorted by NodeRef, for lookups
+  detail::NodeIndex index_;               // vertex by node
   std::vector<rdf::NodeRef> predicates_;  // by PredicateId
 };
 
