@@ -41,6 +41,10 @@ std::string_view method_name(path::CentralityMethod method) {
   return "";
 }
 
+std::string counted(size_t count, std::string_view noun) {
+  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
 std::string graph_name(rdf::NodeRef graph, path::Labeler& labeler) {
   return graph ? labeler.short_name(graph) : "(default graph)";
 }
@@ -55,9 +59,10 @@ void print_counts(const std::string& title, const Counts& counts, path::Labeler&
 }
 
 void print_text(const path::GraphStats& stats, path::Labeler& labeler) {
-  std::cout << stats.triples << " triples (" << stats.quads << " quads) in " << stats.graphs.size()
-            << " graphs\nentity graph: " << stats.vertices << " entities, " << stats.links
-            << " links, " << stats.components << " connected components";
+  std::cout << counted(stats.triples, "triple") << " (" << counted(stats.quads, "quad") << ") in "
+            << counted(stats.graphs.size(), "graph") << "\nentity graph: " << stats.vertices
+            << " entities, " << counted(stats.links, "link") << ", "
+            << counted(stats.components, "connected component");
   for (size_t i = 0; i < stats.largest_components.size(); ++i)
     std::cout << (i ? ", " : " (largest: ") << stats.largest_components[i];
   std::cout << (stats.largest_components.empty() ? "" : ")") << "\n";

@@ -105,7 +105,7 @@ BOOST_AUTO_TEST_CASE(without_data_the_built_graph_is_required) {
 BOOST_AUTO_TEST_CASE(stats_text_and_json) {
   auto text = kg_on_news("stats --top 3");
   BOOST_TEST(text.status == 0);
-  BOOST_TEST(contains(text.out, "1 connected components"));
+  BOOST_TEST(contains(text.out, "1 connected component (largest: 10)"));
   BOOST_TEST(contains(text.out, "schema:Person"));
   BOOST_TEST(contains(text.out, "kgs:000_a"));
   BOOST_TEST(contains(text.out, "1.         22.0  Lee Sung-jin  kgd:Lee_Sung-jin"));
