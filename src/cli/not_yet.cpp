@@ -10,10 +10,11 @@ namespace {
 }
 }  // namespace
 
-int run_build(const Arguments&) { unavailable("build"); }
-int run_validate(const Arguments&) { unavailable("validate"); }
-int run_export(const Arguments&) { unavailable("export"); }
-int run_query(const Arguments&) { unavailable("query"); }
-int run_saved(const Arguments&) { unavailable("run"); }
+int run_query(const Arguments&) {
+  unavailable("query");
+}
+int run_saved(const Arguments&) {
+  unavailable("run");
+}
 
 }  // namespace kg::cli
