@@ -80,19 +80,19 @@ class Builder {
     PredicateId id = kNoPredicate;  // numbered when its first link is kept
   };
 
-  NodeRef find_predicate(PredicateRole role) const {
+  NodeRef predicate_with_role(PredicateRole role) const {
     for (const auto& [predicate, seen] : predicates_seen_)
       if (seen.role == role) return predicate;
     return {};
   }
 
   void exclude_claims_and_sources() {
-    if (NodeRef type = find_predicate(PredicateRole::Type)) {
+    if (NodeRef type = predicate_with_role(PredicateRole::Type)) {
       const std::string claim_class = kg_term("Claim");
       for (const rdf::Quad& quad : store_.match({}, type, {}, {}))
         if (quad.object.value() == claim_class) excluded_.insert(quad.subject);
     }
-    if (NodeRef stated_in = find_predicate(PredicateRole::SourcePointer))
+    if (NodeRef stated_in = predicate_with_role(PredicateRole::SourcePointer))
       for (const rdf::Quad& quad : store_.match({}, stated_in, {}, {}))
         excluded_.insert(quad.object);
   }

@@ -32,19 +32,20 @@ Labeler::Labeler(const rdf::Store& store, rdf::PrefixMap prefixes)
     : store_(store), prefixes_(std::move(prefixes)) {}
 
 const std::string& Labeler::label(rdf::NodeRef node) {
-  auto [cached, added] = labels_.try_emplace(node);
-  if (added) {
-    cached->second = stated_label(node);
-    if (cached->second.empty()) cached->second = short_name(node);
-  }
-  return cached->second;
+  return remembered(labels_, node, &Labeler::short_name);
 }
 
 const std::string& Labeler::predicate_label(rdf::NodeRef predicate) {
-  auto [cached, added] = predicate_labels_.try_emplace(predicate);
+  return remembered(predicate_labels_, predicate, &Labeler::local_name);
+}
+
+const std::string& Labeler::remembered(std::unordered_map<rdf::NodeRef, std::string>& cache,
+                                       rdf::NodeRef node,
+                                       std::string (Labeler::*fallback)(rdf::NodeRef) const) {
+  auto [cached, added] = cache.try_emplace(node);
   if (added) {
-    cached->second = stated_label(predicate);
-    if (cached->second.empty()) cached->second = local_name(predicate);
+    cached->second = stated_label(node);
+    if (cached->second.empty()) cached->second = (this->*fallback)(node);
   }
   return cached->second;
 }

@@ -39,6 +39,10 @@ class Labeler {
   // The best label the store states for the node, or "" when it states none.
   std::string stated_label(rdf::NodeRef node) const;
   std::string local_name(rdf::NodeRef predicate) const;
+  // The cached label of node: the stated one, else what fallback makes of the node.
+  const std::string& remembered(std::unordered_map<rdf::NodeRef, std::string>& cache,
+                                rdf::NodeRef node,
+                                std::string (Labeler::*fallback)(rdf::NodeRef) const);
 
   const rdf::Store& store_;
   rdf::PrefixMap prefixes_;

@@ -27,6 +27,7 @@ Path to_path(const EntityGraph& graph, const HopPath& hops) {
 }
 
 // Every shortest path: a walk down the layers where each step gets one closer to the end.
+// Depth-first with an explicit stack, since --max-hops allows paths longer than the call stack.
 class ShortestPathEnumerator {
  public:
   ShortestPathEnumerator(Searcher& searcher, size_t max_paths)
@@ -36,40 +37,61 @@ class ShortestPathEnumerator {
     auto distance = searcher_.layers(from, to, max_hops);
     if (!distance) return {};
     distance_ = *distance;
-    visit(from);
+    enter(from);
+    while (!unexplored_.empty() && !result_.truncated) {
+      if (current_.size() == distance_) {
+        record();
+        leave();
+      } else if (auto hop = next_hop_closer_to_end()) {
+        current_.push_back(*hop);
+        enter(hop->to);
+      } else {
+        leave();
+      }
+    }
     return std::move(result_);
   }
 
  private:
-  void visit(Vertex at) {
-    if (current_.size() == distance_) {
-      if (result_.paths.size() == max_paths_)
-        result_.truncated = true;
-      else
-        result_.paths.push_back(to_path(searcher_.graph(), current_));
-      return;
-    }
+  using OutEdges = boost::graph_traits<Csr>::out_edge_iterator;
+
+  void enter(Vertex v) { unexplored_.push_back(boost::out_edges(v, searcher_.graph().csr())); }
+
+  void leave() {
+    unexplored_.pop_back();
+    if (!current_.empty()) current_.pop_back();
+  }
+
+  void record() {
+    if (result_.paths.size() == max_paths_)
+      result_.truncated = true;
+    else
+      result_.paths.push_back(to_path(searcher_.graph(), current_));
+  }
+
+  // The next untried edge out of the deepest vertex that lies on a shortest path.
+  std::optional<Hop> next_hop_closer_to_end() {
     const Csr& csr = searcher_.graph().csr();
-    const auto& near = searcher_.from_start();
-    const auto& far = searcher_.from_end();
     uint32_t next_depth = static_cast<uint32_t>(current_.size() + 1);
-    for (auto edge : boost::make_iterator_range(boost::out_edges(at, csr))) {
-      if (result_.truncated) return;
-      EdgeLabel label = csr[edge];
-      Vertex v = boost::target(edge, csr);
-      if (!searcher_.rules().allows(label, false) || near.depth[v] != next_depth ||
-          far.depth[v] != distance_ - next_depth)
-        continue;
-      current_.push_back({at, v, label});
-      visit(v);
-      current_.pop_back();
+    auto& [next, end] = unexplored_.back();
+    for (; next != end; ++next) {
+      EdgeLabel label = csr[*next];
+      Vertex v = boost::target(*next, csr);
+      if (searcher_.rules().allows(label, false) && searcher_.from_start().depth[v] == next_depth &&
+          searcher_.from_end().depth[v] == distance_ - next_depth) {
+        Hop hop{boost::source(*next, csr), v, label};
+        ++next;
+        return hop;
+      }
     }
+    return std::nullopt;
   }
 
   Searcher& searcher_;
   size_t max_paths_;
   uint32_t distance_ = 0;
   HopPath current_;
+  std::vector<std::pair<OutEdges, OutEdges>> unexplored_;  // one entry per vertex of current_
   PathResult result_;
 };
 

@@ -103,8 +103,9 @@ void count_triples(const rdf::Store& store, GraphStats& stats) {
   stats.quads = store.size();
   std::map<NodeRef, size_t, ByValue> predicates, classes, graphs;
   for (const auto& [predicate, quads] : store.predicate_counts()) {
-    predicates[predicate] = store.predicate_stats(predicate).triples;
-    stats.triples += predicates[predicate];
+    size_t triples = store.predicate_stats(predicate).triples;
+    predicates[predicate] = triples;
+    stats.triples += triples;
   }
   if (NodeRef type = find_predicate(store, rdf::vocab::kRdfType))
     for (const rdf::Quad& quad : store.match({}, type, {}, {}))
