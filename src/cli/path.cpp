@@ -91,11 +91,13 @@ int run_path(const Arguments& arguments) {
   load_graph(args, store, prefixes);
   double load_seconds = seconds_since(load_start);
 
+  auto lookup_start = Clock::now();
   path::Labeler labeler(store, prefixes);
   rdf::NodeRef from = path::resolve_entity(store, from_text, labeler);
   rdf::NodeRef to = path::resolve_entity(store, to_text, labeler);
   if (from == to) throw UsageError("FROM and TO are the same entity, " + labeler.short_name(from));
   path::PathOptions options = path_options(args, store, prefixes);
+  double lookup_seconds = seconds_since(lookup_start);
 
   auto build_start = Clock::now();
   path::ViewOptions view;
@@ -106,10 +108,11 @@ int run_path(const Arguments& arguments) {
   path::PathResult result = path::find_paths(graph, from, to, options);
   double search_seconds = seconds_since(search_start);
   if (args.has("timing"))
-    std::cerr << "timing: load " << load_seconds << " s (" << store.size() << " quads), graph "
-              << build_seconds << " s (" << graph.vertex_count() << " entities, "
-              << graph.triple_count() << " links, " << graph.memory_bytes() / 1024 / 1024
-              << " MiB), search " << search_seconds * 1000 << " ms\n";
+    std::cerr << "timing: load " << load_seconds << " s (" << store.size() << " quads), lookup "
+              << lookup_seconds * 1000 << " ms, graph " << build_seconds << " s ("
+              << graph.vertex_count() << " entities, " << graph.triple_count() << " links, "
+              << graph.memory_bytes() / 1024 / 1024 << " MiB), search " << search_seconds * 1000
+              << " ms\n";
   if (result.paths.empty()) no_path(graph, from, to, from_text, to_text, options);
   if (result.truncated)
     std::cerr << "kg path: warning: more than " << options.max_paths
