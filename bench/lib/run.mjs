@@ -94,11 +94,13 @@ async function generate(triples, options) {
   return file;
 }
 
+// `triples` is the generator's count, for an engine that does not report its own.
 function summarise(measured, triples) {
+  const loaded = measured.triples ?? triples;
   const summary = {
-    triples: measured.triples,
+    triples: loaded,
     load_s: measured.load_s,
-    load_triples_per_s: measured.load_s ? Math.round(measured.triples / measured.load_s) : null,
+    load_triples_per_s: measured.load_s ? Math.round(loaded / measured.load_s) : null,
     peak_rss_mb: measured.peak_rss_mb && Math.round(measured.peak_rss_mb),
     bytes_per_triple: measured.peak_rss_mb ? Math.round((measured.peak_rss_mb * 2 ** 20) / triples) : null,
     queries: {},
