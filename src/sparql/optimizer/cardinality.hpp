@@ -16,9 +16,10 @@ using engine::PatternSlot;
 using engine::VariableSet;
 using rdf::NodeRef;
 
-// What reading from the index costs relative to producing one row: a Sord lookup descends a
-// B-tree and allocates an iterator.
-inline constexpr double kLookupCost = 4.0;
+// What one index lookup costs relative to reading one row of a scan: a Sord lookup descends a
+// B-tree comparing node strings and allocates an iterator. Measured on a 1M-triple store:
+// about 2.6 us per lookup against 0.25 us per scanned row.
+inline constexpr double kLookupCost = 10.0;
 
 class Cardinality {
  public:

@@ -125,7 +125,7 @@ OperatorPtr Planner::build_join_group(const Op& op, const VariableSet& seeded) {
   };
 
   for (size_t step = 0; step < items.size(); ++step) {
-    Item& next = pick_next(items, current.get(), bound);
+    Item& next = pick_next(items, filters, current.get(), bound);
     next.used = true;
     current = current ? join_step(current, next, bound) : item_operator(next, bound);
     bound |= next.variables;
@@ -143,8 +143,9 @@ OperatorPtr Planner::build_join_group(const Op& op, const VariableSet& seeded) {
 
 // Greedy: the operand giving the smallest intermediate result, among those sharing a variable
 // with what is bound so far (cartesian products only when nothing else is left).
-Planner::Item& Planner::pick_next(std::vector<Item>& items, const Operator* current,
-                                  const VariableSet& bound) {
+Planner::Item& Planner::pick_next(std::vector<Item>& items,
+                                  const std::vector<PendingFilter>& filters,
+                                  const Operator* current, const VariableSet& bound) {
   Item* best = nullptr;
   bool best_connected = false;
   double best_rows = 0;
@@ -152,7 +153,7 @@ Planner::Item& Planner::pick_next(std::vector<Item>& items, const Operator* curr
     if (item.used) continue;
     bool connected =
         item.variables.empty() || item.variables.intersects(bound) || (!current && bound.empty());
-    double rows = item_rows(item, bound);
+    double rows = item_rows(item, bound) * filter_selectivity(filters, bound | item.variables);
     if (current && item.kind == Item::Kind::Plan && connected)
       rows = std::max(rows, current->estimate().rows);
     else if (current)
@@ -166,6 +167,17 @@ Planner::Item& Planner::pick_next(std::vector<Item>& items, const Operator* curr
   }
   if (!best) throw Error("join ordering ran out of operands");
   return *best;
+}
+
+// Filters an operand would make ready count too: each is guessed to keep a third of the rows,
+// as in Filter's own estimate.
+double Planner::filter_selectivity(const std::vector<PendingFilter>& filters,
+                                   const VariableSet& bound) {
+  double selectivity = 1;
+  for (const PendingFilter& filter : filters)
+    if (!filter.applied && filter.placeable && filter.variables.is_subset_of(bound))
+      selectivity /= 3;
+  return selectivity;
 }
 
 double Planner::item_rows(const Item& item, const VariableSet& bound) {

@@ -35,8 +35,10 @@ class Planner final : public engine::PatternPlanner {
   void collect_group(const Op& op, std::vector<Item>& items, std::vector<PendingFilter>& filters,
                      const VariableSet& seeded);
   OperatorPtr join_step(OperatorPtr current, Item& item, const VariableSet& bound);
-  Item& pick_next(std::vector<Item>& items, const engine::Operator* current,
-                  const VariableSet& bound);
+  Item& pick_next(std::vector<Item>& items, const std::vector<PendingFilter>& filters,
+                  const engine::Operator* current, const VariableSet& bound);
+  static double filter_selectivity(const std::vector<PendingFilter>& filters,
+                                   const VariableSet& bound);
   OperatorPtr item_operator(Item& item, const VariableSet& bound);
   // Expected rows of a group operand given the variables bound before it.
   double item_rows(const Item& item, const VariableSet& bound);
