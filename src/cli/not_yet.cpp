@@ -10,12 +10,17 @@ namespace {
 }
 }  // namespace
 
-int run_build(const Arguments&) { unavailable("build"); }
-int run_validate(const Arguments&) { unavailable("validate"); }
-int run_export(const Arguments&) { unavailable("export"); }
-int run_query(const Arguments&) { unavailable("query"); }
-int run_path(const Arguments&) { unavailable("path"); }
-int run_stats(const Arguments&) { unavailable("stats"); }
-int run_saved(const Arguments&) { unavailable("run"); }
+int run_query(const Arguments&) {
+  unavailable("query");
+}
+int run_path(const Arguments&) {
+  unavailable("path");
+}
+int run_stats(const Arguments&) {
+  unavailable("stats");
+}
+int run_saved(const Arguments&) {
+  unavailable("run");
+}
 
 }  // namespace kg::cli

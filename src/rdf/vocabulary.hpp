@@ -37,4 +37,8 @@ inline constexpr std::string_view kKgData = "https://kg.example.org/id/";
 inline constexpr std::string_view kKgSource = "https://kg.example.org/source/";
 inline constexpr std::string_view kKgClaim = "https://kg.example.org/claim/";
 
+// The named graphs of a built dataset besides the one per source document.
+inline constexpr std::string_view kOntologyGraph = "https://kg.example.org/graph/ontology";
+inline constexpr std::string_view kEntitiesGraph = "https://kg.example.org/graph/entities";
+
 }  // namespace kg::rdf::vocab

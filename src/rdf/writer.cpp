@@ -1,11 +1,11 @@
 #include "rdf/writer.hpp"
 
-#include <serd/serd.h>
-#include <sord/sord.h>
-
 #include <algorithm>
 #include <memory>
 #include <set>
+
+#include <serd/serd.h>
+#include <sord/sord.h>
 
 #include "rdf/prefixes.hpp"
 #include "rdf/vocabulary.hpp"
@@ -17,14 +17,19 @@ namespace {
 
 int kind_rank(TermKind kind) {
   switch (kind) {
-    case TermKind::Iri: return 0;
-    case TermKind::Blank: return 1;
-    case TermKind::Literal: return 2;
+    case TermKind::Iri:
+      return 0;
+    case TermKind::Blank:
+      return 1;
+    case TermKind::Literal:
+      return 2;
   }
   return 0;
 }
 
-int three_way(std::string_view a, std::string_view b) { return a < b ? -1 : (a == b ? 0 : 1); }
+int three_way(std::string_view a, std::string_view b) {
+  return a < b ? -1 : (a == b ? 0 : 1);
+}
 
 int compare_predicates(NodeRef a, NodeRef b) {
   bool a_type = a.value() == vocab::kRdfType, b_type = b.value() == vocab::kRdfType;
@@ -46,16 +51,37 @@ struct WriterDeleter {
 
 SerdSyntax serd_syntax(Syntax syntax) {
   switch (syntax) {
-    case Syntax::Turtle: return SERD_TURTLE;
-    case Syntax::NTriples: return SERD_NTRIPLES;
-    case Syntax::NQuads: return SERD_NQUADS;
-    case Syntax::TriG: return SERD_TRIG;
-    case Syntax::RdfXml: break;
+    case Syntax::Turtle:
+      return SERD_TURTLE;
+    case Syntax::NTriples:
+      return SERD_NTRIPLES;
+    case Syntax::NQuads:
+      return SERD_NQUADS;
+    case Syntax::TriG:
+      return SERD_TRIG;
+    case Syntax::RdfXml:
+      break;
   }
   throw Error("writing RDF/XML is not supported");
 }
 
-const SerdNode* serd_node(NodeRef node) { return sord_node_to_serd_node(node.sord()); }
+const SerdNode* serd_node(NodeRef node) {
+  return sord_node_to_serd_node(node.sord());
+}
+
+// Serd abbreviates an IRI only when its local part is alphanumeric, but names such as
+// kgd:Kim_Min-ha are valid Turtle too; the writer hands Serd those as CURIEs itself. rdf:type
+// stays an IRI so that Serd still writes it as "a". storage must outlive the returned node.
+SerdNode output_node(NodeRef node, const PrefixMap* prefixes, std::string& storage) {
+  if (prefixes && node.is_iri() && node.value() != vocab::kRdfType) {
+    if (auto name = prefixes->abbreviate(node.value())) {
+      storage = std::move(*name);
+      return serd_node_from_substring(SERD_CURIE, reinterpret_cast<const uint8_t*>(storage.data()),
+                                      storage.size());
+    }
+  }
+  return *serd_node(node);
+}
 
 // The prefixes whose namespaces some IRI in the quads is abbreviated with.
 std::vector<std::pair<std::string, std::string>> used_prefixes(const std::vector<Quad>& quads,
@@ -75,7 +101,8 @@ std::vector<std::pair<std::string, std::string>> used_prefixes(const std::vector
     note(quad.graph);
   }
   std::vector<std::pair<std::string, std::string>> result;
-  for (const std::string& prefix : used) result.emplace_back(prefix, *prefixes.find(prefix));
+  for (const std::string& prefix : used)
+    result.emplace_back(prefix, *prefixes.find(prefix));
   return result;
 }
 
@@ -93,14 +120,16 @@ int compare_terms(NodeRef a, NodeRef b) {
 std::vector<Quad> quads_of(const Store& store, NodeRef graph) {
   std::vector<Quad> quads;
   if (graph) {
-    for (const Quad& quad : store.match({}, {}, {}, graph)) quads.push_back(quad);
+    for (const Quad& quad : store.match({}, {}, {}, graph))
+      quads.push_back(quad);
     return quads;
   }
   quads.reserve(store.size());
   std::vector<NodeRef> graphs = store.named_graphs();
   graphs.push_back(store.default_graph());
   for (NodeRef each : graphs)
-    for (const Quad& quad : store.match({}, {}, {}, each)) quads.push_back(quad);
+    for (const Quad& quad : store.match({}, {}, {}, each))
+      quads.push_back(quad);
   return quads;
 }
 
@@ -119,8 +148,8 @@ std::string serialize(const Store& store, std::vector<Quad> quads, const WriteOp
 
   std::string out;
   std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
-  const bool abbreviate = options.prefixes &&
-                          (options.syntax == Syntax::Turtle || options.syntax == Syntax::TriG);
+  const bool abbreviate =
+      options.prefixes && (options.syntax == Syntax::Turtle || options.syntax == Syntax::TriG);
   std::vector<std::pair<std::string, std::string>> prefixes;
   if (abbreviate) prefixes = used_prefixes(quads, *options.prefixes);
   for (const auto& [name, iri] : prefixes)
@@ -133,26 +162,32 @@ std::string serialize(const Store& store, std::vector<Quad> quads, const WriteOp
       serd_writer_new(serd_syntax(options.syntax), static_cast<SerdStyle>(style), env.get(),
                       nullptr, append_to_string, &out));
   for (const auto& [name, iri] : prefixes) {
-    SerdNode name_node = serd_node_from_string(SERD_LITERAL,
-                                               reinterpret_cast<const uint8_t*>(name.c_str()));
-    SerdNode iri_node = serd_node_from_string(SERD_URI,
-                                              reinterpret_cast<const uint8_t*>(iri.c_str()));
+    SerdNode name_node =
+        serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(name.c_str()));
+    SerdNode iri_node =
+        serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(iri.c_str()));
     serd_writer_set_prefix(writer.get(), &name_node, &iri_node);
   }
+  const PrefixMap* curie_prefixes = abbreviate ? options.prefixes : nullptr;
+  std::string graph_text, subject_text, predicate_text, object_text;
   for (const Quad& quad : quads) {
     const SerdNode* datatype = nullptr;
     SerdNode language = SERD_NODE_NULL;
     if (quad.object.is_literal()) {
-      if (NodeRef explicit_type = quad.object.explicit_datatype()) datatype = serd_node(explicit_type);
+      if (NodeRef explicit_type = quad.object.explicit_datatype())
+        datatype = serd_node(explicit_type);
       std::string_view lang = quad.object.language();
       if (!lang.empty())
         language = serd_node_from_substring(
             SERD_LITERAL, reinterpret_cast<const uint8_t*>(lang.data()), lang.size());
     }
-    serd_writer_write_statement(writer.get(), 0, quad.graph ? serd_node(quad.graph) : nullptr,
-                                serd_node(quad.subject), serd_node(quad.predicate),
-                                serd_node(quad.object), datatype,
-                                language.buf ? &language : nullptr);
+    SerdNode graph =
+        quad.graph ? output_node(quad.graph, curie_prefixes, graph_text) : SERD_NODE_NULL;
+    SerdNode subject = output_node(quad.subject, curie_prefixes, subject_text);
+    SerdNode predicate = output_node(quad.predicate, curie_prefixes, predicate_text);
+    SerdNode object = output_node(quad.object, curie_prefixes, object_text);
+    serd_writer_write_statement(writer.get(), 0, quad.graph ? &graph : nullptr, &subject,
+                                &predicate, &object, datatype, language.buf ? &language : nullptr);
   }
   serd_writer_finish(writer.get());
   return out;
