@@ -7,38 +7,44 @@ namespace kg::sparql::engine {
 // ---------------------------------------------------------------------------------------------
 // RowHashIndex
 
-RowHashIndex::RowHashIndex(const RowTable& table, std::vector<uint32_t> key_slots)
-    : table_(table), key_slots_(std::move(key_slots)) {
-  size_t buckets = key_slots_.empty() ? 1 : std::bit_ceil(std::max<size_t>(table.size() * 2, 2));
+JoinSlots JoinSlots::of(const Operator& left, const Operator& right, bool keyed) {
+  JoinSlots slots;
+  VariableSet key = keyed ? left.certain() & right.certain() : VariableSet();
+  for (Variable variable : key.to_vector())
+    slots.key.push_back(variable.id);
+  for (Variable variable : (left.possible() & right.possible()).without(key).to_vector())
+    slots.checked.push_back(variable.id);
+  return slots;
+}
+
+RowHashIndex::RowHashIndex(const RowTable& table, const JoinSlots& slots)
+    : table_(table), slots_(slots) {
+  size_t buckets = slots_.key.empty() ? 1 : std::bit_ceil(std::max<size_t>(table.size() * 2, 2));
   mask_ = buckets - 1;
   heads_.assign(buckets, kEnd);
   next_.assign(table.size(), kEnd);
+  hashes_.resize(table.size());
   // Inserting backwards keeps each chain in table order, so probes see rows in input order.
   for (size_t i = table.size(); i-- > 0;) {
-    size_t bucket = hash_cells(table.row(i), key_slots_) & mask_;
+    hashes_[i] = probe(table.row(i)).hash;
+    size_t bucket = hashes_[i] & mask_;
     next_[i] = heads_[bucket];
     heads_[bucket] = static_cast<uint32_t>(i);
   }
 }
 
-uint32_t RowHashIndex::first(const NodeRef* probe) const {
-  return heads_[hash_cells(probe, key_slots_) & mask_];
-}
-
-bool RowHashIndex::key_matches(uint32_t row, const NodeRef* probe) const {
-  return equal_cells(table_.row(row), probe, key_slots_);
-}
-
-std::vector<uint32_t> join_key_slots(const Operator& left, const Operator& right) {
-  std::vector<uint32_t> slots;
-  for (Variable variable : (left.certain() & right.certain()).to_vector())
-    slots.push_back(variable.id);
-  return slots;
+bool RowHashIndex::matches(uint32_t index, const Probe& probe) const {
+  if (hashes_[index] != probe.hash) return false;
+  const NodeRef* candidate = table_.row(index);
+  if (!equal_cells(candidate, probe.row, slots_.key)) return false;
+  for (uint32_t slot : slots_.checked)
+    if (candidate[slot] && probe.row[slot] && candidate[slot] != probe.row[slot]) return false;
+  return true;
 }
 
 namespace {
 
-std::string key_text(const Query& query, const std::vector<uint32_t>& slots) {
+std::string slots_text(const Query& query, const std::vector<uint32_t>& slots) {
   std::vector<Variable> variables;
   for (uint32_t slot : slots)
     variables.push_back(Variable{slot});
@@ -72,27 +78,21 @@ class RowStream {
 // The materialised side of a hash operator, built on first use.
 class BuildSide {
  public:
-  BuildSide(const Operator& input, const std::vector<uint32_t>& key_slots, ExecContext& context,
-            const Frame& frame)
-      : input_(input),
-        key_slots_(key_slots),
-        context_(context),
-        frame_(frame),
-        table_(context.width) {}
+  BuildSide(const Operator& input, const JoinSlots& slots, ExecContext& context, const Frame& frame)
+      : input_(input), slots_(slots), context_(context), frame_(frame), table_(context.width) {}
 
   const RowHashIndex& index() {
     if (!index_) {
       CursorPtr cursor = input_.open(context_, frame_);
       table_ = materialize(*cursor, context_.width);
-      index_.emplace(table_, key_slots_);
+      index_.emplace(table_, slots_);
     }
     return *index_;
   }
-  const NodeRef* row(uint32_t index) const { return table_.row(index); }
 
  private:
   const Operator& input_;
-  const std::vector<uint32_t>& key_slots_;
+  const JoinSlots& slots_;
   ExecContext& context_;
   Frame frame_;
   RowTable table_;
@@ -130,9 +130,9 @@ class BindJoinCursor final : public Cursor {
 
 class HashJoinCursor final : public Cursor {
  public:
-  HashJoinCursor(const Operator& probe, const Operator& build,
-                 const std::vector<uint32_t>& key_slots, ExecContext& context, const Frame& frame)
-      : build_(build, key_slots, context, frame),
+  HashJoinCursor(const Operator& probe, const Operator& build, const JoinSlots& slots,
+                 ExecContext& context, const Frame& frame)
+      : build_(build, slots, context, frame),
         probe_(probe.open(context, frame), context.width),
         width_(context.width) {}
 
@@ -142,16 +142,14 @@ class HashJoinCursor final : public Cursor {
     while (!out.full()) {
       if (chain_ == RowHashIndex::kEnd) {
         if (!probe_.advance()) break;
-        chain_ = index.first(probe_.current());
+        probe_key_ = index.probe(probe_.current());
+        chain_ = index.first(probe_key_);
         continue;
       }
       uint32_t candidate = chain_;
       chain_ = index.next(candidate);
-      const NodeRef* probe_row = probe_.current();
-      const NodeRef* build_row = build_.row(candidate);
-      if (!index.key_matches(candidate, probe_row) || !compatible(probe_row, build_row, width_))
-        continue;
-      merge_into(out.append_unbound(), probe_row, build_row, width_);
+      if (index.matches(candidate, probe_key_))
+        merge_into(out.append_unbound(), probe_key_.row, index.row(candidate), width_);
     }
     return out.size() > before;
   }
@@ -160,6 +158,7 @@ class HashJoinCursor final : public Cursor {
   BuildSide build_;
   RowStream probe_;
   size_t width_;
+  RowHashIndex::Probe probe_key_{};
   uint32_t chain_ = RowHashIndex::kEnd;
 };
 
@@ -186,7 +185,7 @@ std::string BindJoin::describe(const Query&) const {
 HashJoin::HashJoin(OperatorPtr left, OperatorPtr right, bool build_left, Estimate estimate,
                    bool keyed)
     : left_(std::move(left)), right_(std::move(right)), build_left_(build_left) {
-  if (keyed) key_slots_ = join_key_slots(*left_, *right_);
+  slots_ = JoinSlots::of(*left_, *right_, keyed);
   estimate_ = estimate;
   certain_ = left_->certain() | right_->certain();
   possible_ = left_->possible() | right_->possible();
@@ -195,13 +194,13 @@ HashJoin::HashJoin(OperatorPtr left, OperatorPtr right, bool build_left, Estimat
 CursorPtr HashJoin::open(ExecContext& context, const Frame& frame) const {
   const Operator& build = build_left_ ? *left_ : *right_;
   const Operator& probe = build_left_ ? *right_ : *left_;
-  return std::make_unique<HashJoinCursor>(probe, build, key_slots_, context, frame);
+  return std::make_unique<HashJoinCursor>(probe, build, slots_, context, frame);
 }
 
 std::string HashJoin::describe(const Query& query) const {
   std::string side = build_left_ ? " (build left)" : " (build right)";
-  if (key_slots_.empty()) return "NestedLoopJoin" + side;
-  return "HashJoin on " + key_text(query, key_slots_) + side;
+  if (slots_.key.empty()) return "NestedLoopJoin" + side;
+  return "HashJoin on " + slots_text(query, slots_.key) + side;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,13 +252,12 @@ class BindLeftJoinCursor final : public Cursor {
 
 class HashLeftJoinCursor final : public Cursor {
  public:
-  HashLeftJoinCursor(const Operator& left, const Operator& right,
-                     const std::vector<uint32_t>& key_slots, const CompiledFilter* filter,
-                     ExecContext& context, const Frame& frame)
+  HashLeftJoinCursor(const Operator& left, const Operator& right, const JoinSlots& slots,
+                     const CompiledFilter* filter, ExecContext& context, const Frame& frame)
       : filter_(filter),
         context_(context),
         graph_(frame.graph),
-        build_(right, key_slots, context, frame),
+        build_(right, slots, context, frame),
         left_(left.open(context, frame), context.width),
         width_(context.width) {}
 
@@ -269,23 +267,21 @@ class HashLeftJoinCursor final : public Cursor {
     while (!out.full()) {
       if (!active_) {
         if (!left_.advance()) break;
-        chain_ = index.first(left_.current());
+        left_key_ = index.probe(left_.current());
+        chain_ = index.first(left_key_);
         matched_ = false;
         active_ = true;
       }
-      const NodeRef* left_row = left_.current();
       if (chain_ == RowHashIndex::kEnd) {
-        if (!matched_) out.append(left_row);
+        if (!matched_) out.append(left_key_.row);
         active_ = false;
         continue;
       }
       uint32_t candidate = chain_;
       chain_ = index.next(candidate);
-      const NodeRef* right_row = build_.row(candidate);
-      if (!index.key_matches(candidate, left_row) || !compatible(left_row, right_row, width_))
-        continue;
+      if (!index.matches(candidate, left_key_)) continue;
       NodeRef* merged = out.append_unbound();
-      merge_into(merged, left_row, right_row, width_);
+      merge_into(merged, left_key_.row, index.row(candidate), width_);
       if (filter_ && !filter_->passes(merged, context_, *graph_)) {
         out.pop_back();
         continue;
@@ -302,6 +298,7 @@ class HashLeftJoinCursor final : public Cursor {
   BuildSide build_;
   RowStream left_;
   size_t width_;
+  RowHashIndex::Probe left_key_{};
   uint32_t chain_ = RowHashIndex::kEnd;
   bool active_ = false;
   bool matched_ = false;
@@ -316,7 +313,7 @@ LeftJoin::LeftJoin(OperatorPtr left, OperatorPtr right, std::vector<Expr> filter
       filter_exprs_(std::move(filter_exprs)),
       filter_(std::move(filter)),
       method_(method) {
-  if (method_ == Method::Hash) key_slots_ = join_key_slots(*left_, *right_);
+  slots_ = JoinSlots::of(*left_, *right_, method_ == Method::Hash);
   if (filter_ && filter_->empty()) filter_.reset();
   estimate_ = estimate;
   certain_ = left_->certain();
@@ -326,14 +323,14 @@ LeftJoin::LeftJoin(OperatorPtr left, OperatorPtr right, std::vector<Expr> filter
 CursorPtr LeftJoin::open(ExecContext& context, const Frame& frame) const {
   if (method_ == Method::Bind)
     return std::make_unique<BindLeftJoinCursor>(*left_, *right_, filter_.get(), context, frame);
-  return std::make_unique<HashLeftJoinCursor>(*left_, *right_, key_slots_, filter_.get(), context,
+  return std::make_unique<HashLeftJoinCursor>(*left_, *right_, slots_, filter_.get(), context,
                                               frame);
 }
 
 std::string LeftJoin::describe(const Query& query) const {
   std::string text = method_ == Method::Bind ? "BindLeftJoin (index nested loop)"
-                     : key_slots_.empty()    ? "NestedLoopLeftJoin"
-                                             : "HashLeftJoin on " + key_text(query, key_slots_);
+                     : slots_.key.empty()    ? "NestedLoopLeftJoin"
+                                             : "HashLeftJoin on " + slots_text(query, slots_.key);
   for (const Expr& expr : filter_exprs_)
     text += " filter " + to_sse(expr, query);
   return text;
@@ -346,46 +343,42 @@ namespace {
 
 class MinusCursor final : public RowwiseCursor {
  public:
-  MinusCursor(const Operator& left, const Operator& right, const std::vector<uint32_t>& key_slots,
-              const std::vector<uint32_t>& shared_slots, ExecContext& context, const Frame& frame)
+  MinusCursor(const Operator& left, const Operator& right, const JoinSlots& slots,
+              ExecContext& context, const Frame& frame)
       : RowwiseCursor(left.open(context, frame), context.width),
-        build_(right, key_slots, context, frame),
-        shared_slots_(shared_slots),
-        width_(context.width) {}
+        build_(right, slots, context, frame),
+        slots_(slots) {}
 
  protected:
   void process(const NodeRef* row, RowBatch& out) override {
     const RowHashIndex& index = build_.index();
-    for (uint32_t candidate = index.first(row); candidate != RowHashIndex::kEnd;
-         candidate = index.next(candidate)) {
-      const NodeRef* other = build_.row(candidate);
-      if (index.key_matches(candidate, row) && compatible(row, other, width_) &&
-          share_bound_variable(row, other))
+    RowHashIndex::Probe probe = index.probe(row);
+    for (uint32_t candidate = index.first(probe); candidate != RowHashIndex::kEnd;
+         candidate = index.next(candidate))
+      if (index.matches(candidate, probe) && share_bound_variable(row, index.row(candidate)))
         return;
-    }
     out.append(row);
   }
 
  private:
-  // Only the variables of the two patterns count, not those of a seed both sides carry.
+  // Only the variables of the two patterns count, not those of a seed both sides carry: the
+  // key (bound on both sides whenever there is one) and the checked ones.
   bool share_bound_variable(const NodeRef* row, const NodeRef* other) const {
-    for (uint32_t slot : shared_slots_)
+    if (!slots_.key.empty()) return true;
+    for (uint32_t slot : slots_.checked)
       if (row[slot] && other[slot]) return true;
     return false;
   }
 
   BuildSide build_;
-  const std::vector<uint32_t>& shared_slots_;
-  size_t width_;
+  const JoinSlots& slots_;
 };
 
 }  // namespace
 
 Minus::Minus(OperatorPtr left, OperatorPtr right, bool keyed)
     : left_(std::move(left)), right_(std::move(right)) {
-  if (keyed) key_slots_ = join_key_slots(*left_, *right_);
-  for (Variable variable : (left_->possible() & right_->possible()).to_vector())
-    shared_slots_.push_back(variable.id);
+  slots_ = JoinSlots::of(*left_, *right_, keyed);
   estimate_ = {left_->estimate().rows, left_->estimate().cost + right_->estimate().cost +
                                            left_->estimate().rows + right_->estimate().rows};
   certain_ = left_->certain();
@@ -393,12 +386,12 @@ Minus::Minus(OperatorPtr left, OperatorPtr right, bool keyed)
 }
 
 CursorPtr Minus::open(ExecContext& context, const Frame& frame) const {
-  return std::make_unique<MinusCursor>(*left_, *right_, key_slots_, shared_slots_, context, frame);
+  return std::make_unique<MinusCursor>(*left_, *right_, slots_, context, frame);
 }
 
 std::string Minus::describe(const Query& query) const {
-  if (key_slots_.empty()) return "NestedLoopMinus";
-  return "HashMinus on " + key_text(query, key_slots_);
+  if (slots_.key.empty()) return "NestedLoopMinus";
+  return "HashMinus on " + slots_text(query, slots_.key);
 }
 
 }  // namespace kg::sparql::engine

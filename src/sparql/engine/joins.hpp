@@ -8,29 +8,46 @@
 
 namespace kg::sparql::engine {
 
+// How two inputs are matched: the key (variables bound in every row of both) is hashed, and
+// the other variables both may bind are checked for compatibility. With no key every pair is
+// compared (a nested loop).
+struct JoinSlots {
+  std::vector<uint32_t> key;
+  std::vector<uint32_t> checked;
+
+  // keyed false: no key, everything checked (the unoptimised reference).
+  static JoinSlots of(const Operator& left, const Operator& right, bool keyed);
+};
+
 // Hash index over a materialised table, on variables bound in every row of it.
 class RowHashIndex {
  public:
   static constexpr uint32_t kEnd = UINT32_MAX;
 
-  RowHashIndex(const RowTable& table, std::vector<uint32_t> key_slots);
+  RowHashIndex(const RowTable& table, const JoinSlots& slots);
 
+  struct Probe {
+    const NodeRef* row;
+    uint32_t hash;
+  };
+  Probe probe(const NodeRef* row) const {
+    return {row, static_cast<uint32_t>(hash_cells(row, slots_.key))};
+  }
   // The first row whose key may equal the probe's; follow with next().
-  uint32_t first(const NodeRef* probe) const;
+  uint32_t first(const Probe& probe) const { return heads_[probe.hash & mask_]; }
   uint32_t next(uint32_t row) const { return next_[row]; }
-  // True if the row's key equals the probe's.
-  bool key_matches(uint32_t row, const NodeRef* probe) const;
+  // True if the row joins with the probe: equal keys, compatible elsewhere.
+  bool matches(uint32_t row, const Probe& probe) const;
+  const NodeRef* row(uint32_t index) const { return table_.row(index); }
 
  private:
   const RowTable& table_;
-  std::vector<uint32_t> key_slots_;
+  const JoinSlots& slots_;
   std::vector<uint32_t> heads_;
   std::vector<uint32_t> next_;
+  std::vector<uint32_t> hashes_;  // compared before the rows, which are rarely in cache
   size_t mask_ = 0;
 };
-
-// Slots of the variables bound in every row of both inputs: the hash key of a join.
-std::vector<uint32_t> join_key_slots(const Operator& left, const Operator& right);
 
 // For each left row, opens the right side with that row as seed. The right side must accept
 // bindings.
@@ -63,7 +80,7 @@ class HashJoin final : public Operator {
  private:
   OperatorPtr left_, right_;
   bool build_left_;
-  std::vector<uint32_t> key_slots_;
+  JoinSlots slots_;
 };
 
 // §18.5 LeftJoin: each left row merged with every compatible right row for which the filter
@@ -82,7 +99,7 @@ class LeftJoin final : public Operator {
   std::vector<Expr> filter_exprs_;
   std::shared_ptr<const CompiledFilter> filter_;
   Method method_;
-  std::vector<uint32_t> key_slots_;
+  JoinSlots slots_;
 };
 
 // §18.5 Minus: left rows for which no right row is compatible while sharing a bound
@@ -96,8 +113,7 @@ class Minus final : public Operator {
 
  private:
   OperatorPtr left_, right_;
-  std::vector<uint32_t> key_slots_;
-  std::vector<uint32_t> shared_slots_;
+  JoinSlots slots_;
 };
 
 }  // namespace kg::sparql::engine

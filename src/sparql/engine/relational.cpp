@@ -311,11 +311,12 @@ class ServiceCursor final : public Cursor {
 
 }  // namespace
 
-Service::Service(const Op& algebra, NodeRef endpoint, bool silent)
+Service::Service(const Op& algebra, NodeRef endpoint, bool silent, size_t variable_count)
     : algebra_(algebra), endpoint_(endpoint), silent_(silent) {
   estimate_ = {100, 1000};
-  for (Variable variable : in_scope_variables(algebra_))
-    possible_.insert(variable);
+  // A local service may bind any of the query's variables.
+  for (size_t id = 0; id < variable_count; ++id)
+    possible_.insert(Variable{static_cast<uint32_t>(id)});
 }
 
 CursorPtr Service::open(ExecContext& context, const Frame& frame) const {

@@ -78,7 +78,7 @@ class GraphScope final : public Operator {
 // SERVICE: answered by a registered local service, or one empty solution when SILENT.
 class Service final : public Operator {
  public:
-  Service(const Op& algebra, NodeRef endpoint, bool silent);
+  Service(const Op& algebra, NodeRef endpoint, bool silent, size_t variable_count);
   CursorPtr open(ExecContext& context, const Frame& frame) const override;
   std::string describe(const Query& query) const override;
 

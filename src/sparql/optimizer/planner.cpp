@@ -83,7 +83,7 @@ OperatorPtr Planner::build(const Op& op, const VariableSet& seeded) {
       return build_slice(op, seeded);
     case Op::Kind::Service: {
       NodeRef endpoint = op.graph.is_variable() ? NodeRef() : slot(op.graph).constant;
-      return std::make_shared<Service>(op, endpoint, op.silent);
+      return std::make_shared<Service>(op, endpoint, op.silent, context_.width);
     }
   }
   throw Error("unknown algebra operator");
