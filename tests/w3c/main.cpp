@@ -27,13 +27,7 @@ std::filesystem::path suites_directory() {
 
 SuiteRun run_suite(const std::string& name, const RunOptions& options) {
   if (name == "turtle") return run_turtle_suite(options);
-  if (name == "sparql10" || name == "sparql11") {
-#ifdef KG_W3C_WITH_SPARQL
-    return run_sparql_suite(name, options);
-#else
-    throw kg::Error("kg_w3c was built without the SPARQL engine; cannot run " + name);
-#endif
-  }
+  if (name == "sparql10" || name == "sparql11") return run_sparql_suite(name, options);
   throw kg::Error("unknown suite '" + name + "' (expected turtle, sparql10 or sparql11)");
 }
 
