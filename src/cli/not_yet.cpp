@@ -13,12 +13,6 @@ namespace {
 int run_query(const Arguments&) {
   unavailable("query");
 }
-int run_path(const Arguments&) {
-  unavailable("path");
-}
-int run_stats(const Arguments&) {
-  unavailable("stats");
-}
 int run_saved(const Arguments&) {
   unavailable("run");
 }
