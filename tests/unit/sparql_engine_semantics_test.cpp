@@ -45,6 +45,15 @@ BOOST_AUTO_TEST_CASE(filter_in_a_nested_group_does_not_see_the_outer_group) {
   BOOST_TEST(rows.empty());
 }
 
+BOOST_AUTO_TEST_CASE(filters_on_bound_or_unbindable_variables_inside_a_group) {
+  EngineFixture f;
+  f.load(":a :p 1 ; :q \"qa\" . :b :p 2 ; :q \"qb\" . :c :p 3 .");
+  Rows rows = f.query(
+      "SELECT ?s ?z WHERE { ?s :p ?o BIND(?o + 1 AS ?x) FILTER(?x > 2) ?s :q ?z "
+      "OPTIONAL { ?s :r ?w } FILTER(!bound(?w)) }");
+  BOOST_TEST(rows == (Rows{"s=<http://ex/b> z=\"qb\""}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(minus_without_shared_variables_removes_nothing) {
   EngineFixture f;
   f.load(":a :p 1 ; :q \"x\" . :b :p 2 .");

@@ -1,4 +1,5 @@
 #include <unordered_map>
+#include <unordered_set>
 
 #include "sparql/engine/modifiers.hpp"
 #include "sparql/functions.hpp"
@@ -16,16 +17,26 @@ struct KeyHash {
   }
 };
 
-bool counts_distinct_solutions(const Aggregate& aggregate) {
-  return aggregate.kind == Aggregate::Kind::Count && aggregate.distinct && !aggregate.arg;
+// COUNT over solutions or a variable is counted here on the rows' nodes, which saves making a
+// value per row (and distinct terms are distinct interned nodes); COUNT(DISTINCT *) must be
+// counted here anyway, as the function library's aggregators never see whole solutions.
+enum class Counting { None, Solutions, DistinctSolutions, Bound, DistinctBound };
+
+Counting counting_of(const Aggregate& aggregate) {
+  if (aggregate.kind != Aggregate::Kind::Count) return Counting::None;
+  if (!aggregate.arg) return aggregate.distinct ? Counting::DistinctSolutions : Counting::Solutions;
+  if (aggregate.arg->kind != Expr::Kind::Variable) return Counting::None;
+  return aggregate.distinct ? Counting::DistinctBound : Counting::Bound;
 }
 
-// The aggregators of one group. COUNT(DISTINCT *) is distinct over whole solutions, which the
-// aggregator cannot see, so those solutions are deduplicated here.
-struct GroupState {
-  std::vector<std::unique_ptr<Aggregator>> aggregators;
-  std::vector<std::optional<RowSet>> distinct_solutions;
+// One aggregate's state within one group.
+struct Accumulation {
+  std::unique_ptr<Aggregator> aggregator;  // Counting::None
+  int64_t count = 0;
+  std::optional<RowSet> solutions;    // Counting::DistinctSolutions
+  std::unordered_set<NodeRef> nodes;  // Counting::DistinctBound
 };
+using GroupState = std::vector<Accumulation>;
 
 class GroupCursor final : public Cursor {
  public:
@@ -49,15 +60,19 @@ class GroupCursor final : public Cursor {
 
  private:
   GroupState new_group() const {
-    GroupState state;
-    for (const Group::Aggregation& aggregation : aggregations_) {
-      Aggregate aggregate = aggregation.aggregate;
-      bool whole_solutions = counts_distinct_solutions(aggregate);
-      if (whole_solutions) aggregate.distinct = false;
-      state.aggregators.push_back(make_aggregator(aggregate));
-      std::optional<RowSet> solutions;
-      if (whole_solutions) solutions.emplace(context_.width, slots_of(input_.possible()));
-      state.distinct_solutions.push_back(std::move(solutions));
+    GroupState state(aggregations_.size());
+    for (size_t i = 0; i < aggregations_.size(); ++i) {
+      const Aggregate& aggregate = aggregations_[i].aggregate;
+      switch (counting_of(aggregate)) {
+        case Counting::None:
+          state[i].aggregator = make_aggregator(aggregate);
+          break;
+        case Counting::DistinctSolutions:
+          state[i].solutions.emplace(context_.width, slots_of(input_.possible()));
+          break;
+        default:
+          break;
+      }
     }
     return state;
   }
@@ -65,13 +80,32 @@ class GroupCursor final : public Cursor {
   void accumulate(GroupState& state, const NodeRef* row) {
     for (size_t i = 0; i < aggregations_.size(); ++i) {
       const Group::Aggregation& aggregation = aggregations_[i];
-      if (!aggregation.argument) {
-        auto& solutions = state.distinct_solutions[i];
-        if (!solutions || solutions->insert(row)) state.aggregators[i]->add(Value::integer(1));
-        continue;
+      Accumulation& accumulation = state[i];
+      switch (counting_of(aggregation.aggregate)) {
+        case Counting::None:
+          accumulation.aggregator->add(
+              aggregation.argument->evaluate(row, context_, *frame_.graph));
+          break;
+        case Counting::Solutions:
+          ++accumulation.count;
+          break;
+        case Counting::DistinctSolutions:
+          accumulation.count += accumulation.solutions->insert(row);
+          break;
+        case Counting::Bound:
+          accumulation.count += !row[aggregation.aggregate.arg->variable.id].is_null();
+          break;
+        case Counting::DistinctBound:
+          if (NodeRef node = row[aggregation.aggregate.arg->variable.id])
+            accumulation.nodes.insert(node);
+          break;
       }
-      state.aggregators[i]->add(aggregation.argument->evaluate(row, context_, *frame_.graph));
     }
+  }
+
+  Value result(const Accumulation& accumulation) const {
+    if (accumulation.aggregator) return accumulation.aggregator->result();
+    return Value::integer(accumulation.count + static_cast<int64_t>(accumulation.nodes.size()));
   }
 
   void compute() {
@@ -118,8 +152,7 @@ class GroupCursor final : public Cursor {
     for (size_t k = 0; k < keys_.size(); ++k)
       if (!bind(keys_[k].variable, key[k])) return;
     for (size_t i = 0; i < aggregations_.size(); ++i)
-      if (!bind(aggregations_[i].variable,
-                state.aggregators[i]->result().to_node(context_.store.world())))
+      if (!bind(aggregations_[i].variable, result(state[i]).to_node(context_.store.world())))
         return;
     results_.append(row.data());
   }

@@ -99,11 +99,16 @@ class BuildSide {
   std::optional<RowHashIndex> index_;
 };
 
+// For each left row, the right side opened with that row as seed. As the cursor of OPTIONAL
+// (optional true), the right rows must pass the filter, and a left row none passes is kept
+// alone.
 class BindJoinCursor final : public Cursor {
  public:
-  BindJoinCursor(const Operator& left, const Operator& right, ExecContext& context,
-                 const Frame& frame)
+  BindJoinCursor(const Operator& left, const Operator& right, bool optional,
+                 const CompiledFilter* filter, ExecContext& context, const Frame& frame)
       : right_(right),
+        optional_(optional),
+        filter_(filter),
         context_(context),
         graph_(frame.graph),
         left_(left.open(context, frame), context.width) {}
@@ -114,18 +119,31 @@ class BindJoinCursor final : public Cursor {
       if (!right_cursor_) {
         if (!left_.advance()) break;
         right_cursor_ = right_.open(context_, Frame{left_.current(), graph_});
+        matched_ = false;
       }
-      if (!right_cursor_->next(out)) right_cursor_.reset();
+      size_t start = out.size();
+      if (!right_cursor_->next(out)) {
+        right_cursor_.reset();
+        if (optional_ && !matched_) out.append(left_.current());
+        continue;
+      }
+      if (filter_)
+        out.retain_from(
+            start, [&](const NodeRef* row) { return filter_->passes(row, context_, *graph_); });
+      matched_ = matched_ || out.size() > start;
     }
     return out.size() > before;
   }
 
  private:
   const Operator& right_;
+  bool optional_;
+  const CompiledFilter* filter_;
   ExecContext& context_;
   const ActiveGraph* graph_;
   RowStream left_;
   CursorPtr right_cursor_;
+  bool matched_ = false;
 };
 
 class HashJoinCursor final : public Cursor {
@@ -175,7 +193,7 @@ BindJoin::BindJoin(OperatorPtr left, OperatorPtr right, Estimate estimate)
 }
 
 CursorPtr BindJoin::open(ExecContext& context, const Frame& frame) const {
-  return std::make_unique<BindJoinCursor>(*left_, *right_, context, frame);
+  return std::make_unique<BindJoinCursor>(*left_, *right_, false, nullptr, context, frame);
 }
 
 std::string BindJoin::describe(const Query&) const {
@@ -207,48 +225,6 @@ std::string HashJoin::describe(const Query& query) const {
 // LeftJoin
 
 namespace {
-
-class BindLeftJoinCursor final : public Cursor {
- public:
-  BindLeftJoinCursor(const Operator& left, const Operator& right, const CompiledFilter* filter,
-                     ExecContext& context, const Frame& frame)
-      : right_(right),
-        filter_(filter),
-        context_(context),
-        graph_(frame.graph),
-        left_(left.open(context, frame), context.width) {}
-
-  bool next(RowBatch& out) override {
-    size_t before = out.size();
-    while (!out.full()) {
-      if (!right_cursor_) {
-        if (!left_.advance()) break;
-        right_cursor_ = right_.open(context_, Frame{left_.current(), graph_});
-        matched_ = false;
-      }
-      size_t start = out.size();
-      if (!right_cursor_->next(out)) {
-        right_cursor_.reset();
-        if (!matched_) out.append(left_.current());
-        continue;
-      }
-      if (filter_)
-        out.retain_from(
-            start, [&](const NodeRef* row) { return filter_->passes(row, context_, *graph_); });
-      matched_ = matched_ || out.size() > start;
-    }
-    return out.size() > before;
-  }
-
- private:
-  const Operator& right_;
-  const CompiledFilter* filter_;
-  ExecContext& context_;
-  const ActiveGraph* graph_;
-  RowStream left_;
-  CursorPtr right_cursor_;
-  bool matched_ = false;
-};
 
 class HashLeftJoinCursor final : public Cursor {
  public:
@@ -322,7 +298,7 @@ LeftJoin::LeftJoin(OperatorPtr left, OperatorPtr right, std::vector<Expr> filter
 
 CursorPtr LeftJoin::open(ExecContext& context, const Frame& frame) const {
   if (method_ == Method::Bind)
-    return std::make_unique<BindLeftJoinCursor>(*left_, *right_, filter_.get(), context, frame);
+    return std::make_unique<BindJoinCursor>(*left_, *right_, true, filter_.get(), context, frame);
   return std::make_unique<HashLeftJoinCursor>(*left_, *right_, slots_, filter_.get(), context,
                                               frame);
 }

@@ -23,6 +23,7 @@ struct Planner::Item {
   CompiledPath path;
   OperatorPtr plan;
   VariableSet variables;  // bound by every result
+  VariableSet possible;   // bound by some result
   bool used = false;
 };
 
@@ -51,6 +52,7 @@ void Planner::collect_group(const Op& op, std::vector<Item>& items,
         item.triple = slots(triple);
         for (const PatternSlot& position : item.triple)
           if (position.variable) item.variables.insert(*position.variable);
+        item.possible = item.variables;
         items.push_back(std::move(item));
       }
       return;
@@ -66,6 +68,7 @@ void Planner::collect_group(const Op& op, std::vector<Item>& items,
       item.path = compile_path(op.path->path, context_.store.world());
       for (const PatternSlot* end : {&item.subject, &item.object})
         if (end->variable) item.variables.insert(*end->variable);
+      item.possible = item.variables;
       items.push_back(std::move(item));
       return;
     }
@@ -92,6 +95,7 @@ void Planner::collect_group(const Op& op, std::vector<Item>& items,
   Item item;
   item.plan = build(op, seeded);
   item.variables = item.plan->certain();
+  item.possible = item.plan->possible();
   items.push_back(std::move(item));
 }
 
@@ -112,11 +116,17 @@ OperatorPtr Planner::build_join_group(const Op& op, const VariableSet& seeded) {
 
   OperatorPtr current;
   VariableSet bound = seeded;
+  // A filter is ready once each variable it reads is settled: bound in every row so far, or
+  // never to be bound by the operands still to come.
   auto apply_ready_filters = [&] {
     VariableSet available = current->certain() | seeded;
+    VariableSet still_bindable;
+    for (const Item& item : items)
+      if (!item.used) still_bindable |= item.possible;
     std::vector<Expr> ready;
     for (PendingFilter& filter : filters) {
-      if (filter.applied || !filter.placeable || !filter.variables.is_subset_of(available))
+      if (filter.applied || !filter.placeable ||
+          filter.variables.without(available).intersects(still_bindable))
         continue;
       filter.applied = true;
       ready.push_back(filter.expr);
