@@ -19,8 +19,5 @@ int run_path(const Arguments&) {
 int run_stats(const Arguments&) {
   unavailable("stats");
 }
-int run_saved(const Arguments&) {
-  unavailable("run");
-}
 
 }  // namespace kg::cli
