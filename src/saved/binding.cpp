@@ -4,6 +4,7 @@
 
 #include "rdf/datatypes.hpp"
 #include "rdf/prefixes.hpp"
+#include "rdf/vocabulary.hpp"
 #include "util/error.hpp"
 
 namespace kg::saved {
@@ -121,8 +122,12 @@ class ServiceSubstitution {
 
   void replace(PatternTerm& position) {
     if (!position.is_variable()) return;
-    for (const auto& [variable, term] : values_)
-      if (position.variable() == variable) position.value = term;
+    for (const auto& [variable, term] : values_) {
+      if (position.variable() == variable) {
+        position.value = term;
+        return;
+      }
+    }
   }
 
   const std::vector<std::pair<Variable, rdf::Term>>& values_;
@@ -224,7 +229,18 @@ rdf::PrefixMap value_prefixes(const sparql::Query& query) {
 std::string display_term(const rdf::Term& term, const rdf::PrefixMap& prefixes) {
   if (term.is_iri())
     if (auto abbreviated = prefixes.abbreviate(term.value)) return *abbreviated;
-  return term.to_ntriples();
+  if (!term.is_literal() || !term.language.empty() || term.datatype == rdf::vocab::kXsdString)
+    return term.to_ntriples();
+  // Integers and booleans as written bare, as a user would type them.
+  bool bare_integer = term.datatype == rdf::vocab::kXsdInteger && !term.value.empty() &&
+                      std::all_of(term.value.begin(), term.value.end(),
+                                  [](char c) { return c >= '0' && c <= '9'; });
+  bool bare_boolean =
+      term.datatype == rdf::vocab::kXsdBoolean && (term.value == "true" || term.value == "false");
+  if (bare_integer || bare_boolean) return term.value;
+  auto datatype = prefixes.abbreviate(term.datatype);
+  if (!datatype) return term.to_ntriples();
+  return "\"" + rdf::escape_string_literal(term.value) + "\"^^" + *datatype;
 }
 
 std::vector<Variable> assigned_variables(const Op& op) {
