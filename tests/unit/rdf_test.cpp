@@ -1,6 +1,7 @@
+#include "rdf/rdf.hpp"
+
 #include <boost/test/unit_test.hpp>
 
-#include "rdf/rdf.hpp"
 #include "util/error.hpp"
 
 using namespace kg::rdf;
