@@ -1,7 +1,6 @@
-#include "rdf/rdf.hpp"
-
 #include <boost/test/unit_test.hpp>
 
+#include "rdf/rdf.hpp"
 #include "util/error.hpp"
 
 using namespace kg::rdf;

@@ -72,8 +72,8 @@ std::string error_of(Call&& call) {
   } catch (const Error& error) {
     return error.what();
   }
-  BOOST_FAIL("expected a kg::Error");
-  return {};
+  BOOST_ERROR("expected a kg::Error");
+  return "(no error)";
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -257,8 +257,10 @@ BOOST_AUTO_TEST_CASE(malformed_headers_are_refused) {
        "q.rq:2:1: an indented line continues nothing"},
   };
   for (const auto& [header, expected] : cases) {
-    std::string message = error_of([&] { query_from_text(dir, "q", header + body); });
-    BOOST_TEST(contains(message, expected), message);
+    BOOST_TEST_CONTEXT(header) {
+      std::string message = error_of([&] { query_from_text(dir, "q", header + body); });
+      BOOST_TEST(contains(message, expected), message);
+    }
   }
   std::string assigned = error_of([&] {
     query_from_text(dir, "q",
