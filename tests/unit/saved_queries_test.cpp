@@ -253,8 +253,8 @@ BOOST_AUTO_TEST_CASE(malformed_headers_are_refused) {
       {"# title: t\n# param: x: a\n# default: z = 1\n", "q.rq:3:1: 'z' is not a declared"},
       {"# title: t\n# param: x: a\n# default: x = ?y\n", "q.rq:3:1: parameter 'x': '?y'"},
       {"# title: t\n# param x\n", "q.rq:2:1: expected '# title:'"},
-      {"# title: t\n#   continues nothing after a blank line\n",
-       "q.rq:2:1: an indented line continues nothing"},
+      {"# title: t\n#\n#   continues nothing after a blank line\n",
+       "q.rq:3:1: an indented line continues nothing"},
   };
   for (const auto& [header, expected] : cases) {
     BOOST_TEST_CONTEXT(header) {
