@@ -13,11 +13,5 @@ namespace {
 int run_query(const Arguments&) {
   unavailable("query");
 }
-int run_path(const Arguments&) {
-  unavailable("path");
-}
-int run_stats(const Arguments&) {
-  unavailable("stats");
-}
 
 }  // namespace kg::cli

@@ -3,6 +3,7 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <atomic>
 
 namespace kg::rdf {
 
@@ -10,6 +11,11 @@ namespace {
 constexpr const char* kDefaultGraphIri = "urn:x-kg:default-graph";
 
 const SordNode* raw(NodeRef node) { return node.sord(); }
+
+uint64_t next_store_version() {
+  static std::atomic<uint64_t> counter{0};
+  return ++counter;
+}
 }  // namespace
 
 Quad QuadIterator::operator*() const {
@@ -27,7 +33,7 @@ QuadIterator& QuadIterator::operator++() {
 
 QuadRange::~QuadRange() { sord_iter_free(iter_); }
 
-Store::Store() : world_(std::make_unique<World>()) {
+Store::Store() : world_(std::make_unique<World>()), version_(next_store_version()) {
   // Three orders cover every triple pattern with a range scan except (s ? o), which Sord
   // answers from SPO with a filter; with graphs on, each also gets a graph-first twin.
   model_ = sord_new(world_->sord(), SORD_SPO | SORD_POS | SORD_OPS, true);
@@ -43,6 +49,7 @@ bool Store::insert(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef g
   ++graph_sizes_[graph];
   ++predicate_counts_[predicate];
   predicate_stats_cache_.clear();
+  version_ = next_store_version();
   return true;
 }
 
@@ -60,6 +67,7 @@ bool Store::erase(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef gr
   if (--graph_sizes_[graph] == 0) graph_sizes_.erase(graph);
   if (--predicate_counts_[predicate] == 0) predicate_counts_.erase(predicate);
   predicate_stats_cache_.clear();
+  version_ = next_store_version();
   return true;
 }
 

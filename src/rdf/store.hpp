@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <vector>
@@ -90,6 +91,9 @@ class Store {
   bool contains(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) const;
 
   size_t size() const;  // quads, across all graphs
+  // A number that changes whenever the store's quads do, and that no other store in the
+  // process ever shares: caches of derived views key on it.
+  uint64_t version() const { return version_; }
   size_t graph_size(NodeRef graph) const;
   // Named graphs holding at least one quad, in IRI order; the default graph is not listed.
   std::vector<NodeRef> named_graphs() const;
@@ -103,6 +107,7 @@ class Store {
   std::unique_ptr<World> world_;
   SordModelImpl* model_;
   NodeRef default_graph_;
+  uint64_t version_;
   std::map<NodeRef, size_t> graph_sizes_;
   std::map<NodeRef, size_t> predicate_counts_;
   mutable std::map<NodeRef, PredicateStats> predicate_stats_cache_;
