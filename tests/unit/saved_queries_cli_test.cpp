@@ -10,16 +10,6 @@ using namespace kg;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  for (size_t start = 0, end; start < text.size(); start = end + 1) {
-    end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-  }
-  return lines;
-}
-
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -66,7 +56,7 @@ BOOST_AUTO_TEST_SUITE(saved_queries_cli)
 BOOST_AUTO_TEST_CASE(list_shows_every_saved_query) {
   test::RunResult listed = run({"--list"});
   BOOST_REQUIRE_MESSAGE(listed.status == 0, listed.err);
-  std::vector<std::string> lines = lines_of(listed.out);
+  std::vector<std::string> lines = test::lines_of(listed.out);
   for (const fs::path& file : saved::saved_query_files(test::source_dir() / "queries")) {
     saved::SavedQuery query = saved::read_saved_query(file);
     std::string heading = query.name + "  " + query.title;
@@ -115,7 +105,7 @@ BOOST_AUTO_TEST_CASE(bad_calls_fail_with_one_line) {
     BOOST_TEST_CONTEXT(call << " ... (" << bad.message << ")") {
       BOOST_TEST(result.status == bad.status);
       BOOST_TEST(result.out.empty());
-      std::vector<std::string> lines = lines_of(result.err);
+      std::vector<std::string> lines = test::lines_of(result.err);
       BOOST_REQUIRE_EQUAL(lines.size(), 1u);
       BOOST_TEST(lines[0].rfind("kg run: " + bad.message, 0) == 0u, lines[0]);
     }
@@ -133,7 +123,7 @@ BOOST_AUTO_TEST_CASE(parameters_change_the_answer_as_terms) {
   test::RunResult december =
       run({"works_in_month", "--param", "month=\"2023-12\"^^xsd:gYearMonth", "--format", "tsv"});
   BOOST_REQUIRE_MESSAGE(december.status == 0, december.err);
-  BOOST_TEST(lines_of(december.out).size() == 1u, december.out);  // the header: no works
+  BOOST_TEST(test::lines_of(december.out).size() == 1u, december.out);  // the header: no works
 
   test::RunResult plain =
       run({"works_in_month", "--param", "month=\"2024-05\"", "--format", "csv"});
@@ -155,7 +145,7 @@ BOOST_AUTO_TEST_CASE(expected_answers_change_only_on_request) {
   SmallProject project;
   test::RunResult answer = project.kg({"q", "--format", "tsv"});
   BOOST_REQUIRE_MESSAGE(answer.status == 0, answer.err);
-  BOOST_TEST(lines_of(answer.out).size() == 3u, answer.out);  // both graphs answer
+  BOOST_TEST(test::lines_of(answer.out).size() == 3u, answer.out);  // both graphs answer
   BOOST_TEST(!fs::exists(project.expected()), "a plain run wrote an expectation");
 
   test::RunResult missing = project.kg({"--check"});
