@@ -44,24 +44,21 @@ void list_saved_queries(const fs::path& dir) {
 
 // Compares each saved query (or the ones named) with its committed expected answer.
 int check_expected(const Args& args, const fs::path& dir) {
-  const std::vector<std::string>& names = args.positionals();
+  std::vector<fs::path> files;
+  for (const std::string& name : args.positionals())
+    files.push_back(saved::find_saved_query(dir, name).file);
+  if (files.empty()) files = saved::saved_query_files(dir);
   rdf::Store store;
   rdf::PrefixMap prefixes;
   load_graph(args, store, prefixes);
   sparql::Dataset dataset = saved::union_dataset(store);
-  std::vector<fs::path> files;
-  for (const std::string& name : names)
-    files.push_back(saved::find_saved_query(dir, name).file);
-  if (names.empty()) files = saved::saved_query_files(dir);
-  int differing = 0;
+  size_t differing = 0;
   for (const fs::path& file : files) {
     saved::SavedQuery query = saved::read_saved_query(file);
-    sparql::Query bound = saved::bind_parameters(query, saved::expectation_parameters(query));
-    auto difference =
-        saved::compare_with_expected(query, saved::collect_answer(bound, dataset), bound);
-    std::cout << (difference ? "DIFFERS " : "ok      ") << query.name;
-    if (difference) std::cout << ": " << *difference;
-    std::cout << "\n";
+    saved::DocumentedRun run = saved::run_documented(query, dataset);
+    auto difference = saved::compare_with_expected(query, run.answer, run.bound);
+    std::cout << (difference ? "DIFFERS " : "ok      ") << query.name
+              << (difference ? ": " + *difference : "") << "\n";
     differing += difference ? 1 : 0;
   }
   std::cout << files.size() - differing << " passed, " << differing << " failed\n";
@@ -73,22 +70,22 @@ int update_expected(const Args& args, const saved::SavedQuery& query) {
   rdf::Store store;
   rdf::PrefixMap prefixes;
   load_graph(args, store, prefixes);
-  sparql::Query bound = saved::bind_parameters(query, saved::expectation_parameters(query));
-  sparql::ResultTable answer = saved::collect_answer(bound, saved::union_dataset(store));
+  saved::DocumentedRun run = saved::run_documented(query, saved::union_dataset(store));
   fs::path file = query.expected_file();
   std::error_code error;
   if (fs::exists(file, error)) {
-    sparql::ResultTable before = saved::read_expected(query);
-    if (!saved::compare_with_expected(query, answer, bound)) {
+    if (!saved::compare_with_expected(query, run.answer, run.bound)) {
       std::cout << file.string() << ": unchanged\n";
       return 0;
     }
-    std::string changes = saved::describe_changes(before, answer, output_prefixes(prefixes, bound));
+    std::string changes = saved::describe_changes(saved::read_expected(query), run.answer,
+                                                  output_prefixes(prefixes, run.bound));
     std::cout << (changes.empty() ? "~ the same rows in a new order\n" : changes);
   }
-  write_file_atomically(file, saved::expected_file_text(answer, bound));
-  std::cout << "wrote " << file.string() << " (" << answer.rows.size() + answer.triples.size()
-            << (answer.is_graph ? " triples" : " rows") << ")\n";
+  write_file_atomically(file, saved::expected_file_text(run.answer, run.bound));
+  size_t count = run.answer.rows.size() + run.answer.triples.size();
+  std::cout << "wrote " << file.string() << " (" << count
+            << (run.answer.is_graph ? " triples" : " rows") << ")\n";
   return 0;
 }
 

@@ -106,6 +106,12 @@ ResultTable collect_answer(const sparql::Query& query, const sparql::Dataset& da
   return collector.take();
 }
 
+DocumentedRun run_documented(const SavedQuery& saved, const sparql::Dataset& dataset) {
+  DocumentedRun run{bind_parameters(saved, expectation_parameters(saved)), {}};
+  run.answer = collect_answer(run.bound, dataset);
+  return run;
+}
+
 sparql::CompareOptions comparison_for(const sparql::Query& query) {
   sparql::CompareOptions options;
   const sparql::Op* order = top_order(query);

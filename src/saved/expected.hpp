@@ -25,6 +25,14 @@ sparql::ExecOptions saved_query_options();
 // Runs a bound query to the end and returns its answer as plain terms.
 sparql::ResultTable collect_answer(const sparql::Query& query, const sparql::Dataset& dataset);
 
+// A saved query bound with its documented parameters (examples, else defaults), and its
+// answer over the dataset: what its expected answer records.
+struct DocumentedRun {
+  sparql::Query bound;
+  sparql::ResultTable answer;
+};
+DocumentedRun run_documented(const SavedQuery& saved, const sparql::Dataset& dataset);
+
 // How two answers of the query compare: in sequence when it has ORDER BY (rows that tie on
 // every ORDER BY variable may come in either order), else as multisets.
 sparql::CompareOptions comparison_for(const sparql::Query& query);

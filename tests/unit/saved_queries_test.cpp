@@ -32,10 +32,10 @@ rdf::Store& seed_store() {
 
 void check_against_expectation(const fs::path& file) {
   saved::SavedQuery query = saved::read_saved_query(file);
-  sparql::Query bound = saved::bind_parameters(query, saved::expectation_parameters(query));
-  sparql::ResultTable answer = saved::collect_answer(bound, saved::union_dataset(seed_store()));
-  auto difference = saved::compare_with_expected(query, answer, bound);
+  saved::DocumentedRun run = saved::run_documented(query, saved::union_dataset(seed_store()));
+  auto difference = saved::compare_with_expected(query, run.answer, run.bound);
   BOOST_TEST(!difference.has_value(), query.name << ": " << difference.value_or(""));
+  const sparql::ResultTable& answer = run.answer;
   BOOST_TEST((answer.rows.size() + answer.triples.size() > 0 || answer.boolean.has_value()),
              query.name << " answers nothing: a saved query's example should show something");
 }
