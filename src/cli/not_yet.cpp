@@ -13,8 +13,5 @@ namespace {
 int run_query(const Arguments&) {
   unavailable("query");
 }
-int run_saved(const Arguments&) {
-  unavailable("run");
-}
 
 }  // namespace kg::cli

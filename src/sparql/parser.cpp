@@ -28,6 +28,24 @@ Query Parser::parse() {
   return std::move(query_);
 }
 
+Term Parser::parse_single_term(const rdf::PrefixMap& prefixes) {
+  query_.prefixes = prefixes;
+  size_t start = peek().offset;
+  Term term;
+  if (at_iri()) {
+    bool written_in_full = peek().kind == TokenKind::IriRef;
+    term = parse_iri();
+    if (written_in_full && !has_iri_scheme(term.value))
+      fail_at(start, "expected an absolute IRI, found the relative <" + term.value + ">");
+  } else if (at_literal()) {
+    term = parse_literal();
+  } else {
+    fail_expected("an IRI, a prefixed name or a literal");
+  }
+  if (peek().kind != TokenKind::End) fail_expected("the end of the term");
+  return term;
+}
+
 void Parser::Nesting::deeper() {
   constexpr int kMaxNesting = 1000;  // about 250 brackets or groups, or 1000 chained operators
   ++levels_;
@@ -179,6 +197,13 @@ Query parse_query(std::string_view text, const ParseOptions& options) {
   QueryText query_text(text, options.source_name);
   detail::Parser parser(query_text, options);
   return parser.parse();
+}
+
+rdf::Term parse_term(std::string_view text, const rdf::PrefixMap& prefixes,
+                     const ParseOptions& options) {
+  QueryText term_text(text, options.source_name);
+  detail::Parser parser(term_text, options);
+  return parser.parse_single_term(prefixes);
 }
 
 }  // namespace kg::sparql

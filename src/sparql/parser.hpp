@@ -65,6 +65,8 @@ class Parser {
  public:
   Parser(const QueryText& text, const ParseOptions& options);
   Query parse();
+  // The whole text as one IRI or literal, prefixed names expanded with `prefixes`.
+  Term parse_single_term(const rdf::PrefixMap& prefixes);
 
  private:
   // ---- tokens (parser.cpp)

@@ -7,8 +7,8 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +32,13 @@ struct ParseOptions {
 // static errors of §18.2 (a variable bound twice by BIND or SELECT, aggregates in the wrong
 // place, GROUP BY violations, ...).
 Query parse_query(std::string_view text, const ParseOptions& options = {});
+
+// Parses text as exactly one RDF term in SPARQL syntax: an absolute <IRI>, a prefixed name
+// under `prefixes`, or a literal ("x", "x"@en, "2024-05"^^xsd:gYearMonth, 42, 1.5, true).
+// Anything else (a variable, a blank node, a second token, a relative IRI) throws kg::Error
+// "SOURCE:LINE:COL: ..." with options.source_name as SOURCE.
+rdf::Term parse_term(std::string_view text, const rdf::PrefixMap& prefixes,
+                     const ParseOptions& options = {});
 
 // ---------------------------------------------------------------------------------------------
 // Datasets

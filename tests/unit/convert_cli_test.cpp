@@ -12,16 +12,6 @@ using namespace kg;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  for (size_t start = 0, end; start < text.size(); start = end + 1) {
-    end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-  }
-  return lines;
-}
-
 bool starts_with(const std::string& text, const std::string& prefix) {
   return text.rfind(prefix, 0) == 0;
 }
@@ -57,7 +47,7 @@ void expect_clean_failure(const BadInput& bad) {
   test::replace_once(project.root() / bad.file, bad.from, bad.to);
   test::RunResult result = test::run_kg({"build"}, project.root());
   BOOST_TEST(result.status == 1);
-  std::vector<std::string> lines = lines_of(result.err);
+  std::vector<std::string> lines = test::lines_of(result.err);
   BOOST_REQUIRE_MESSAGE(lines.size() == 1u, result.err);
   BOOST_TEST(starts_with(lines[0], "kg build: " + bad.expected), lines[0]);
   BOOST_TEST(result.out.empty());
@@ -144,7 +134,7 @@ BOOST_AUTO_TEST_CASE(a_graph_that_violates_the_ontology_is_not_exported) {
                      "\"labels\": { \"ko\": \"RM\" }");
   test::RunResult result = test::run_kg({"build"}, project.root());
   BOOST_TEST(result.status == 1);
-  std::vector<std::string> lines = lines_of(result.err);
+  std::vector<std::string> lines = test::lines_of(result.err);
   BOOST_REQUIRE(lines.size() == 3u);
   BOOST_TEST(starts_with(lines[0], "missing-english-label: kgd:RM"));
   BOOST_TEST(lines[1] == "1 violation");
@@ -158,7 +148,7 @@ BOOST_AUTO_TEST_CASE(validate_reports_a_broken_turtle_file_by_line_and_column) {
                     (test::convert_fixture() / "ontology" / "kg.ttl").string()},
                    test::source_dir(), test::validate_fixtures());
   BOOST_TEST(result.status == 1);
-  std::vector<std::string> lines = lines_of(result.err);
+  std::vector<std::string> lines = test::lines_of(result.err);
   BOOST_REQUIRE_MESSAGE(lines.size() == 1u, result.err);
   BOOST_TEST(starts_with(lines[0], "kg validate: broken.ttl:5:"), lines[0]);
 }
@@ -169,7 +159,8 @@ BOOST_AUTO_TEST_CASE(validate_exit_status_and_json_report) {
   test::RunResult clean = test::run_kg(
       {"validate", (dir / "base.ttl").string(), "--ontology", ontology}, test::source_dir());
   BOOST_TEST(clean.status == 0, clean.out + clean.err);
-  BOOST_TEST(lines_of(clean.out).back() == "0 violations: the graph conforms to the ontology");
+  BOOST_TEST(test::lines_of(clean.out).back() ==
+             "0 violations: the graph conforms to the ontology");
 
   test::RunResult faulty = test::run_kg(
       {"validate", (dir / "base.ttl").string(), (dir / "undeclared_class.ttl").string(),
@@ -214,7 +205,7 @@ BOOST_AUTO_TEST_CASE(the_turtle_export_parses_with_kg_and_with_serdi) {
   test::RunResult serdi =
       test::run_shell("serdi -i turtle -o ntriples " + test::shell_quote(turtle.string()));
   BOOST_REQUIRE_MESSAGE(serdi.status == 0, serdi.err);
-  BOOST_TEST(lines_of(serdi.out).size() == expected);
+  BOOST_TEST(test::lines_of(serdi.out).size() == expected);
 }
 
 BOOST_AUTO_TEST_CASE(the_real_built_graph_validates_clean) {
@@ -248,7 +239,7 @@ BOOST_AUTO_TEST_CASE(export_writes_each_format) {
   }
   test::RunResult explicit_format = test::run_kg({"export", "--format", "ntriples"}, root);
   BOOST_TEST(explicit_format.status == 0);
-  BOOST_TEST(lines_of(explicit_format.out).size() ==
+  BOOST_TEST(test::lines_of(explicit_format.out).size() ==
              merged_triple_count(committed_exports() / "kg.nq"));
   BOOST_TEST(test::run_kg({"export", "--format", "rdfxml"}, root).status == 2);
 }

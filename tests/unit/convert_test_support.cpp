@@ -88,6 +88,16 @@ void write_text(const fs::path& path, const std::string& text) {
   BOOST_REQUIRE_MESSAGE(out, "cannot write " << path);
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  for (size_t start = 0, end; start < text.size(); start = end + 1) {
+    end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+  }
+  return lines;
+}
+
 void replace_once(const fs::path& path, const std::string& from, const std::string& to) {
   std::string text = read_text(path);
   size_t at = text.find(from);

@@ -44,6 +44,8 @@ std::string shell_quote(const std::string& text);
 
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, const std::string& text);
+// The lines of a command's output, without their '\n'.
+std::vector<std::string> lines_of(const std::string& text);
 // Replaces the one occurrence of from in the file; fails the test if there is not exactly one.
 void replace_once(const std::filesystem::path& path, const std::string& from,
                   const std::string& to);
