@@ -18,6 +18,13 @@ std::string serialize_dataset(const rdf::Store& store, rdf::Syntax syntax) {
   rdf::WriteOptions options;
   options.syntax = syntax;
   options.prefixes = &prefixes;
+  // Entities first, then the sources, then the claims about them: a reader of the Turtle
+  // meets the things before the bookkeeping.
+  options.subject_rank = [](rdf::NodeRef subject) {
+    std::string_view iri = subject.value();
+    if (iri.starts_with(rdf::vocab::kKgClaim)) return 2;
+    return iri.starts_with(rdf::vocab::kKgSource) ? 1 : 0;
+  };
   std::vector<rdf::Quad> quads =
       rdf::syntax_has_graphs(syntax) ? rdf::quads_of(store) : merged_graph(store);
   return rdf::serialize(store, std::move(quads), options);

@@ -138,8 +138,13 @@ std::string serialize(const Store& store, std::vector<Quad> quads, const WriteOp
   NodeRef default_graph = store.default_graph();
   for (Quad& quad : quads)
     if (!with_graphs || quad.graph == default_graph) quad.graph = NodeRef();
-  std::sort(quads.begin(), quads.end(), [](const Quad& x, const Quad& y) {
+  const auto& rank = options.subject_rank;
+  std::sort(quads.begin(), quads.end(), [&rank](const Quad& x, const Quad& y) {
     if (int c = compare_terms(x.graph, y.graph)) return c < 0;
+    if (rank && x.subject != y.subject) {
+      int x_rank = rank(x.subject), y_rank = rank(y.subject);
+      if (x_rank != y_rank) return x_rank < y_rank;
+    }
     if (int c = compare_terms(x.subject, y.subject)) return c < 0;
     if (int c = compare_predicates(x.predicate, y.predicate)) return c < 0;
     return compare_terms(x.object, y.object) < 0;
