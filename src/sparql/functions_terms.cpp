@@ -3,10 +3,10 @@
 #include <cstdio>
 
 #include "rdf/datatypes.hpp"
+#include "rdf/iri.hpp"
 #include "rdf/vocabulary.hpp"
 #include "sparql/func_library.hpp"
 #include "sparql/func_xsd.hpp"
-#include "sparql/iri_resolution.hpp"
 
 namespace kg::sparql {
 
@@ -42,7 +42,7 @@ Value str(const Value& value) {
 Value iri(const Value& value, const FunctionContext& context) {
   if (value.kind() == ValueKind::Iri) return value;
   if (value.kind() != ValueKind::String) return Value::error();
-  return Value::iri(resolve_iri(context.base_iri, value.text()));
+  return Value::iri(rdf::resolve_iri(context.base_iri, value.text()));
 }
 
 Value bnode(Args args, FunctionContext& context) {

@@ -1,7 +1,7 @@
 #include "sparql/parser.hpp"
 
+#include "rdf/iri.hpp"
 #include "rdf/vocabulary.hpp"
-#include "sparql/iri_resolution.hpp"
 
 namespace kg::sparql {
 
@@ -35,7 +35,7 @@ Term Parser::parse_single_term(const rdf::PrefixMap& prefixes) {
   if (at_iri()) {
     bool written_in_full = peek().kind == TokenKind::IriRef;
     term = parse_iri();
-    if (written_in_full && !has_iri_scheme(term.value))
+    if (written_in_full && !rdf::has_iri_scheme(term.value))
       fail_at(start, "expected an absolute IRI, found the relative <" + term.value + ">");
   } else if (at_literal()) {
     term = parse_literal();
@@ -110,7 +110,7 @@ bool Parser::at_literal() {
 }
 
 std::string Parser::resolve(std::string_view reference) const {
-  return resolve_iri(query_.base_iri, reference);
+  return rdf::resolve_iri(query_.base_iri, reference);
 }
 
 std::string Parser::parse_iri_string() {

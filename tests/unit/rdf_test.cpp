@@ -1,6 +1,7 @@
+#include "rdf/rdf.hpp"
+
 #include <boost/test/unit_test.hpp>
 
-#include "rdf/rdf.hpp"
 #include "util/error.hpp"
 
 using namespace kg::rdf;
@@ -105,6 +106,68 @@ BOOST_AUTO_TEST_CASE(rdfxml_is_read) {
     BOOST_TEST(quad.subject.value() == "http://example.org/base#x");
     BOOST_TEST(quad.object.language() == "en");
   }
+}
+
+BOOST_AUTO_TEST_CASE(relative_iris_resolve_with_their_dot_segments_removed) {
+  Store store;
+  ParseOptions options;
+  options.base_iri = "http://a/bb/ccc/d;p?q";
+  PrefixMap prefixes;
+  options.prefixes = &prefixes;
+  parse_string(store,
+               "<g/.> <./g/../h> <../g> .\n"
+               "@prefix x: <../ns/./> .\n"
+               "@base <../x/./y/> .\n"
+               "<.> x:p <..> .\n",
+               "dots.ttl", options);
+  World& world = store.world();
+  auto iri = [&world](const char* text) { return world.iri(text); };
+  BOOST_TEST(store.contains(iri("http://a/bb/ccc/g/"), iri("http://a/bb/ccc/h"),
+                            iri("http://a/bb/g"), {}));
+  BOOST_TEST(prefixes.find("x").value() == "http://a/bb/ns/");
+  BOOST_TEST(
+      store.contains(iri("http://a/bb/x/y/"), iri("http://a/bb/ns/p"), iri("http://a/bb/x/"), {}));
+  BOOST_TEST(store.size() == 2u);
+}
+
+namespace {
+// Where the error is, for text that must not parse.
+kg::SourceLocation parse_error_location(std::string_view text, std::string& message) {
+  Store store;
+  try {
+    parse_string(store, text, "bad.ttl", {});
+  } catch (const kg::Error& error) {
+    message = error.message();
+    return error.where();
+  }
+  BOOST_FAIL("no error for " << text);
+  return {};
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(escaped_surrogates_are_rejected_where_they_are) {
+  std::string message;
+  kg::SourceLocation where = parse_error_location(
+      "<http://a> <http://b> \"ok\" .\n<http://a> <http://b> \"x\\uD800\" .\n", message);
+  BOOST_TEST(where.file == "bad.ttl");
+  BOOST_TEST(where.line == 2u);
+  BOOST_TEST(where.column == 25u);
+  BOOST_TEST(message.find("\\uD800") != std::string::npos, message);
+
+  // An escape in a comment or after an escaped backslash is not decoded, so not the culprit.
+  where = parse_error_location(
+      "# \\ud800\n<http://a> <http://b> \"\\\\ud800\" .\n<http://a/\\U0000DFFF> <http://b> "
+      "<http://c> .\n",
+      message);
+  BOOST_TEST(where.line == 3u);
+  BOOST_TEST(where.column == 11u);
+  BOOST_TEST(message.find("\\U0000DFFF") != std::string::npos, message);
+}
+
+BOOST_AUTO_TEST_CASE(escapes_next_to_the_surrogates_are_characters) {
+  Store store;
+  parse_string(store, "<http://a> <http://b> \"\\uD7FF\\uE000\\u00E9\" .\n", "ok.ttl", {});
+  BOOST_TEST(store.size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

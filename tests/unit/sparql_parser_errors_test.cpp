@@ -2,11 +2,13 @@
 // resolution.
 #include <boost/test/unit_test.hpp>
 
-#include "sparql/iri_resolution.hpp"
+#include "rdf/iri.hpp"
 #include "sparql/sparql.hpp"
 #include "util/error.hpp"
 
 using namespace kg::sparql;
+using kg::rdf::has_iri_scheme;
+using kg::rdf::resolve_iri;
 
 namespace {
 

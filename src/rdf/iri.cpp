@@ -1,8 +1,8 @@
-#include "sparql/iri_resolution.hpp"
+#include "rdf/iri.hpp"
 
 #include <optional>
 
-namespace kg::sparql {
+namespace kg::rdf {
 
 namespace {
 
@@ -123,4 +123,4 @@ std::string resolve_iri(std::string_view base, std::string_view reference) {
   return join(target, path);
 }
 
-}  // namespace kg::sparql
+}  // namespace kg::rdf
