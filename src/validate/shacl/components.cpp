@@ -11,6 +11,7 @@ const std::vector<ComponentParameter>& component_table() {
     add_count_components(entries);
     add_pair_components(entries);
     add_logical_components(entries);
+    add_sparql_components(entries);
     return entries;
   }();
   return table;
@@ -33,6 +34,7 @@ std::vector<ConstraintPtr> read_constraints(const ShapesGraph& shapes, const Sha
          shapes.graph().objects(shape.node, shapes.vocab().sh(parameter.local_name)))
       if (auto constraint = parameter.make(shapes, shape, value))
         constraints.push_back(std::move(constraint));
+  add_sparql_component_constraints(shapes, shape, constraints);
   return constraints;
 }
 

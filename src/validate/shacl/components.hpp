@@ -52,6 +52,13 @@ void add_pair_components(std::vector<ComponentParameter>& table);
 // §4.6 logical and §4.7 shape-based (sh:node, sh:property).
 void add_logical_components(std::vector<ComponentParameter>& table);
 
+// §5 SPARQL-based constraints (sh:sparql).
+void add_sparql_components(std::vector<ComponentParameter>& table);
+// §6 SPARQL-based constraint components the shapes graph declares, which no sh: parameter
+// names: the constraints of those whose mandatory parameters the shape gives values for.
+void add_sparql_component_constraints(const ShapesGraph& shapes, const Shape& shape,
+                                      std::vector<ConstraintPtr>& constraints);
+
 // Every constraint a shape declares, for every parameter value.
 std::vector<ConstraintPtr> read_constraints(const ShapesGraph& shapes, const Shape& shape);
 

@@ -63,6 +63,8 @@ void append_new(std::vector<NodeRef>& into, std::unordered_set<NodeRef>& seen,
 
 Validator::Validator(rdf::Store& store, const GraphSelection& data, const GraphSelection& shapes)
     : store_(store),
+      data_selection_(data),
+      shapes_selection_(shapes),
       vocab_(store.world()),
       data_(store, data),
       shapes_view_(store, shapes),
@@ -111,6 +113,20 @@ bool Validator::conforms(NodeRef node, NodeRef shape) {
   validate(shape, node, sink);
   conformance_cache_.emplace(key, !sink.violated());
   return !sink.violated();
+}
+
+sparql::Dataset Validator::sparql_dataset() const {
+  sparql::Dataset dataset;
+  dataset.store = &store_;
+  dataset.union_default_graph = data_selection_.graphs.empty();
+  dataset.default_graphs = data_selection_.graphs;
+  dataset.named_graphs = shapes_selection_.graphs;
+  return dataset;
+}
+
+NodeRef Validator::shapes_graph_name() const {
+  const std::vector<NodeRef>& graphs = shapes_selection_.graphs;
+  return graphs.size() == 1 && graphs.front().is_iri() ? graphs.front() : NodeRef();
 }
 
 std::vector<NodeRef> Validator::focus_nodes(NodeRef shape) const {

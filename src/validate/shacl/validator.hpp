@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rdf/node.hpp"
+#include "sparql/sparql.hpp"
 #include "validate/shacl/graph_view.hpp"
 #include "validate/shacl/shacl.hpp"
 #include "validate/shacl/shapes.hpp"
@@ -26,6 +27,13 @@ class Validator {
   const Vocab& vocab() const { return vocab_; }
   rdf::Store& store() { return store_; }
 
+  // What SHACL-SPARQL queries run against: the data graph as the default graph, the shapes
+  // graph as a named graph (for GRAPH $shapesGraph).
+  sparql::Dataset sparql_dataset() const;
+  // The name $shapesGraph is bound to: the shapes graph when it is one IRI-named graph, else
+  // null (the variable stays unbound, as §5.2.1 allows).
+  rdf::NodeRef shapes_graph_name() const;
+
   // Validates one focus node against a shape, sending the shape's results to sink (the
   // results of shapes reached through sh:property go there too). Throws ValidationFailure when
   // the shape is reached again for the same focus node while still being validated.
@@ -39,6 +47,7 @@ class Validator {
 
  private:
   rdf::Store& store_;
+  GraphSelection data_selection_, shapes_selection_;
   Vocab vocab_;
   GraphView data_;
   GraphView shapes_view_;
