@@ -18,7 +18,9 @@ class Regex {
  public:
   // The XPath flags: s (dot matches newlines), m (multi-line), i (ignore case), x (ignore
   // whitespace), q (no metacharacters). nullptr when the pattern or the flags are invalid.
-  static std::unique_ptr<Regex> compile(std::string_view pattern, std::string_view flags);
+  // jit: also compile to machine code, which pays off for an expression matched many times.
+  static std::unique_ptr<Regex> compile(std::string_view pattern, std::string_view flags,
+                                        bool jit = false);
   ~Regex();
   Regex(const Regex&) = delete;
   Regex& operator=(const Regex&) = delete;

@@ -106,7 +106,7 @@ std::optional<std::vector<Piece>> parse_replacement(std::string_view text, uint3
 
 }  // namespace
 
-std::unique_ptr<Regex> Regex::compile(std::string_view pattern, std::string_view flags) {
+std::unique_ptr<Regex> Regex::compile(std::string_view pattern, std::string_view flags, bool jit) {
   auto options = options_for(flags);
   if (!options) return nullptr;
   std::string source =
@@ -116,6 +116,8 @@ std::unique_ptr<Regex> Regex::compile(std::string_view pattern, std::string_view
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
                                    options->options, &error, &error_offset, nullptr);
   if (!code) return nullptr;
+  // Where PCRE2 lacks JIT support this fails, and matching interprets the pattern as before.
+  if (jit) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
   uint32_t groups = 0;
   pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
   pcre2_match_data* match_data = pcre2_match_data_create_from_pattern(code, nullptr);

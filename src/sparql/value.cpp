@@ -48,13 +48,14 @@ Value Value::from_node(rdf::NodeRef node) {
     case rdf::TermKind::Literal:
       break;
   }
-  if (node.explicit_datatype().is_null()) {
+  rdf::NodeRef datatype = node.explicit_datatype();
+  if (datatype.is_null()) {
     bool tagged = !node.language().empty();
     value.kind_ = tagged ? ValueKind::LangString : ValueKind::String;
     value.xsd_ = tagged ? XsdType::None : XsdType::String;
     return value;
   }
-  value.parse_literal(node.value(), node.datatype_iri());
+  value.parse_literal(node.value(), datatype.value());
   return value;
 }
 

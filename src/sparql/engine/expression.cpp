@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "sparql/engine/specialised.hpp"
 #include "sparql/functions.hpp"
 #include "util/error.hpp"
 
@@ -30,6 +31,7 @@ class VariableExpr final : public CompiledExpr {
   Value evaluate(const NodeRef* row, ExecContext&, const ActiveGraph&) const override {
     return row[slot_] ? Value::from_node(row[slot_]) : Value::error();
   }
+  std::optional<uint32_t> variable_slot() const override { return slot_; }
 
  private:
   uint32_t slot_;
@@ -353,6 +355,8 @@ CompiledExprPtr compile_expression(const Expr& expr, PatternPlanner& planner) {
     case Expr::Kind::Variable:
       return std::make_unique<VariableExpr>(expr.variable);
     case Expr::Kind::Builtin:
+      if (planner.optimizing())
+        if (CompiledExprPtr specialised = compile_specialised(expr, planner)) return specialised;
       return compile_builtin(expr, planner);
     case Expr::Kind::Call: {
       ExprList args = compile_arguments(expr, planner);
@@ -379,10 +383,24 @@ CompiledFilter::CompiledFilter(const std::vector<Expr>& conjuncts, PatternPlanne
     }
     conjuncts_.push_back(std::move(compiled));
   }
+  if (planner.optimizing() && !conjuncts_.empty())
+    if (std::optional<Variable> variable = VerdictMemo::single_variable(conjuncts))
+      memo_ = std::make_unique<VerdictMemo>(*variable);
 }
+
+CompiledFilter::~CompiledFilter() = default;
 
 bool CompiledFilter::passes(const NodeRef* row, ExecContext& context,
                             const ActiveGraph& graph) const {
+  if (!memo_) return evaluate(row, context, graph);
+  if (std::optional<bool> known = memo_->recall(row)) return *known;
+  bool verdict = evaluate(row, context, graph);
+  memo_->remember(row, verdict);
+  return verdict;
+}
+
+bool CompiledFilter::evaluate(const NodeRef* row, ExecContext& context,
+                              const ActiveGraph& graph) const {
   for (const CompiledExprPtr& conjunct : conjuncts_)
     if (conjunct->test(row, context, graph) != true) return false;
   return true;

@@ -1,3 +1,4 @@
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -7,15 +8,6 @@
 namespace kg::sparql::engine {
 
 namespace {
-
-struct KeyHash {
-  size_t operator()(const std::vector<NodeRef>& key) const {
-    size_t hash = 0x84222325cbf29ce4ULL;
-    for (NodeRef node : key)
-      hash = (hash ^ std::hash<NodeRef>{}(node)) * 0x100000001b3ULL;
-    return hash;
-  }
-};
 
 // COUNT over solutions or a variable is counted here on the rows' nodes, which saves making a
 // value per row (and distinct terms are distinct interned nodes); COUNT(DISTINCT *) must be
@@ -103,15 +95,29 @@ class GroupCursor final : public Cursor {
     }
   }
 
-  Value result(const Accumulation& accumulation) const {
-    if (accumulation.aggregator) return accumulation.aggregator->result();
-    return Value::integer(accumulation.count + static_cast<int64_t>(accumulation.nodes.size()));
+  NodeRef result(const Accumulation& accumulation) {
+    if (accumulation.aggregator)
+      return accumulation.aggregator->result().to_node(context_.store.world());
+    int64_t count = accumulation.count + static_cast<int64_t>(accumulation.nodes.size());
+    // Many groups share a count; interning each anew would look the literal up every time.
+    auto [cached, inserted] = count_nodes_.try_emplace(count);
+    if (inserted) cached->second = Value::integer(count).to_node(context_.store.world());
+    return cached->second;
+  }
+
+  // A group key that is a plain variable is the row's node itself (null when unbound, as the
+  // error an unbound variable evaluates to): no value need be made.
+  NodeRef key_node(size_t k, const NodeRef* row) const {
+    const Group::Key& key = keys_[k];
+    if (std::optional<uint32_t> slot = key.compiled->variable_slot()) return row[*slot];
+    return key.compiled->evaluate(row, context_, *frame_.graph).to_node(context_.store.world());
   }
 
   void compute() {
     computed_ = true;
-    std::unordered_map<std::vector<NodeRef>, uint32_t, KeyHash> index;
-    std::vector<std::vector<NodeRef>> group_keys;
+    std::vector<uint32_t> key_slots(keys_.size());
+    std::iota(key_slots.begin(), key_slots.end(), 0);
+    RowSet group_keys(keys_.size(), key_slots);
     std::vector<GroupState> groups;
     std::vector<NodeRef> key(keys_.size());
     CursorPtr cursor = input_.open(context_, frame_);
@@ -121,27 +127,22 @@ class GroupCursor final : public Cursor {
         const NodeRef* row = batch.row(r);
         context_.functions.start_solution();
         for (size_t k = 0; k < keys_.size(); ++k)
-          key[k] = keys_[k]
-                       .compiled->evaluate(row, context_, *frame_.graph)
-                       .to_node(context_.store.world());
-        auto [found, inserted] = index.try_emplace(key, static_cast<uint32_t>(groups.size()));
-        if (inserted) {
-          group_keys.push_back(key);
-          groups.push_back(new_group());
-        }
-        accumulate(groups[found->second], row);
+          key[k] = key_node(k, row);
+        auto [group, inserted] = group_keys.find_or_insert(key.data());
+        if (inserted) groups.push_back(new_group());
+        accumulate(groups[group], row);
       }
       batch.clear();
     }
     if (keys_.empty() && groups.empty()) {
-      group_keys.emplace_back();
+      group_keys.insert(key.data());
       groups.push_back(new_group());
     }
-    for (size_t g = 0; g < groups.size(); ++g)
-      emit(group_keys[g], groups[g]);
+    for (uint32_t g = 0; g < groups.size(); ++g)
+      emit(group_keys.row(g), groups[g]);
   }
 
-  void emit(const std::vector<NodeRef>& key, const GroupState& state) {
+  void emit(const NodeRef* key, const GroupState& state) {
     std::vector<NodeRef> row(frame_.seed, frame_.seed + context_.width);
     auto bind = [&](Variable variable, NodeRef node) {
       NodeRef& cell = row[variable.id];
@@ -152,8 +153,7 @@ class GroupCursor final : public Cursor {
     for (size_t k = 0; k < keys_.size(); ++k)
       if (!bind(keys_[k].variable, key[k])) return;
     for (size_t i = 0; i < aggregations_.size(); ++i)
-      if (!bind(aggregations_[i].variable, result(state[i]).to_node(context_.store.world())))
-        return;
+      if (!bind(aggregations_[i].variable, result(state[i]))) return;
     results_.append(row.data());
   }
 
@@ -163,6 +163,7 @@ class GroupCursor final : public Cursor {
   ExecContext& context_;
   Frame frame_;
   RowTable results_;
+  std::unordered_map<int64_t, NodeRef> count_nodes_;
   size_t position_ = 0;
   bool computed_ = false;
 };

@@ -14,7 +14,7 @@ namespace kg::sparql::engine {
 RowSet::RowSet(size_t width, std::vector<uint32_t> slots)
     : slots_(std::move(slots)), rows_(width), table_(64, 0) {}
 
-bool RowSet::insert(const NodeRef* row) {
+std::pair<uint32_t, bool> RowSet::find_or_insert(const NodeRef* row) {
   if ((rows_.size() + 1) * 2 > table_.size()) grow();
   size_t mask = table_.size() - 1;
   for (size_t probe = hash_cells(row, slots_) & mask;; probe = (probe + 1) & mask) {
@@ -22,9 +22,9 @@ bool RowSet::insert(const NodeRef* row) {
     if (entry == 0) {
       rows_.append(row);
       table_[probe] = static_cast<uint32_t>(rows_.size());
-      return true;
+      return {static_cast<uint32_t>(rows_.size() - 1), true};
     }
-    if (equal_cells(rows_.row(entry - 1), row, slots_)) return false;
+    if (equal_cells(rows_.row(entry - 1), row, slots_)) return {entry - 1, false};
   }
 }
 
@@ -264,16 +264,14 @@ class OrderByCursor final : public Cursor {
     sorted_ = true;
     rows_ = materialize(*input_, context_.width);
     size_t count = rows_.size();
-    values_.reserve(count * keys_.size());
-    for (size_t i = 0; i < count; ++i)
-      for (const OrderBy::Key& key : keys_)
-        values_.push_back(key.compiled->evaluate(rows_.row(i), context_, graph_));
+    values_.resize(count * keys_.size());
+    evaluated_.assign(count * keys_.size(), false);
     order_.resize(count);
     std::iota(order_.begin(), order_.end(), 0);
     // Ties fall back to input order, so partial and full sorts agree and both are stable.
     auto less = [&](uint32_t a, uint32_t b) {
       for (size_t k = 0; k < keys_.size(); ++k) {
-        int compared = order_compare(values_[a * keys_.size() + k], values_[b * keys_.size() + k]);
+        int compared = order_compare(key_value(a, k), key_value(b, k));
         if (keys_[k].condition.descending) compared = -compared;
         if (compared != 0) return compared < 0;
       }
@@ -288,6 +286,17 @@ class OrderByCursor final : public Cursor {
     }
   }
 
+  // A key is evaluated when a comparison first needs it: the later keys only break ties, and
+  // a top-k sort meets few of those.
+  const Value& key_value(uint32_t row, size_t key) {
+    size_t cell = row * keys_.size() + key;
+    if (!evaluated_[cell]) {
+      values_[cell] = keys_[key].compiled->evaluate(rows_.row(row), context_, graph_);
+      evaluated_[cell] = true;
+    }
+    return values_[cell];
+  }
+
   CursorPtr input_;
   const std::vector<OrderBy::Key>& keys_;
   std::optional<uint64_t> limit_;
@@ -295,6 +304,7 @@ class OrderByCursor final : public Cursor {
   const ActiveGraph& graph_;
   RowTable rows_;
   std::vector<Value> values_;
+  std::vector<bool> evaluated_;
   std::vector<uint32_t> order_;
   size_t position_ = 0;
   bool sorted_ = false;

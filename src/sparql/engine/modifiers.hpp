@@ -12,7 +12,11 @@ class RowSet {
  public:
   RowSet(size_t width, std::vector<uint32_t> slots);
   // True if no equal row was inserted before.
-  bool insert(const NodeRef* row);
+  bool insert(const NodeRef* row) { return find_or_insert(row).second; }
+  // The index of the equal row inserted before, or of this one, now inserted (true).
+  std::pair<uint32_t, bool> find_or_insert(const NodeRef* row);
+  size_t size() const { return rows_.size(); }
+  const NodeRef* row(uint32_t index) const { return rows_.row(index); }
 
  private:
   void grow();

@@ -79,9 +79,8 @@ class ExtendCursor final : public RowwiseCursor {
     context_.functions.start_solution();
     NodeRef* extended = out.append(row);
     for (const Extend::Assignment& assignment : assignments_) {
-      Value value = assignment.compiled->evaluate(extended, context_, graph_);
-      if (value.is_error()) continue;
-      NodeRef node = value.to_node(context_.store.world());
+      NodeRef node = evaluate(*assignment.compiled, extended);
+      if (!node) continue;  // an error leaves the variable unbound
       NodeRef& cell = extended[assignment.variable.id];
       // Only a seed can have bound the variable already: the row then joins with it only if
       // they agree.
@@ -94,6 +93,11 @@ class ExtendCursor final : public RowwiseCursor {
   }
 
  private:
+  NodeRef evaluate(const CompiledExpr& expr, const NodeRef* row) {
+    if (std::optional<uint32_t> slot = expr.variable_slot()) return row[*slot];
+    return expr.evaluate(row, context_, graph_).to_node(context_.store.world());
+  }
+
   const std::vector<Extend::Assignment>& assignments_;
   ExecContext& context_;
   const ActiveGraph& graph_;

@@ -24,6 +24,7 @@ class Planner final : public engine::PatternPlanner {
   // evaluated).
   OperatorPtr plan_pattern(const Op& pattern) override;
   engine::ExecContext& context() override { return context_; }
+  bool optimizing() const override { return optimize_; }
 
  private:
   struct Item;
