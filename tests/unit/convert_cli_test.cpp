@@ -1,5 +1,7 @@
 // kg build, kg validate and kg export run as a user would: the real binary against a
 // temporary copy of a project, and against the real seeds.
+#include <fstream>
+
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
@@ -159,8 +161,10 @@ BOOST_AUTO_TEST_CASE(validate_exit_status_and_json_report) {
   test::RunResult clean = test::run_kg(
       {"validate", (dir / "base.ttl").string(), "--ontology", ontology}, test::source_dir());
   BOOST_TEST(clean.status == 0, clean.out + clean.err);
-  BOOST_TEST(test::lines_of(clean.out).back() ==
-             "0 violations: the graph conforms to the ontology");
+  std::vector<std::string> clean_lines = test::lines_of(clean.out);
+  BOOST_REQUIRE(clean_lines.size() == 2u);
+  BOOST_TEST(clean_lines[0] == "0 violations: the graph conforms to the ontology");
+  BOOST_TEST(clean_lines[1] == "SHACL shapes ontology/shapes.ttl: conforms");
 
   test::RunResult faulty = test::run_kg(
       {"validate", (dir / "base.ttl").string(), (dir / "undeclared_class.ttl").string(),
@@ -206,6 +210,47 @@ BOOST_AUTO_TEST_CASE(the_turtle_export_parses_with_kg_and_with_serdi) {
       test::run_shell("serdi -i turtle -o ntriples " + test::shell_quote(turtle.string()));
   BOOST_REQUIRE_MESSAGE(serdi.status == 0, serdi.err);
   BOOST_TEST(test::lines_of(serdi.out).size() == expected);
+}
+
+BOOST_AUTO_TEST_CASE(validate_checks_the_shapes_beside_the_ontology) {
+  // The built graph without one of the triples its claims state: the ontology has nothing
+  // against that, the SHACL-SPARQL constraint of ontology/shapes.ttl does.
+  const std::string stated =
+      "<https://kg.example.org/id/Lee_Sung-jin> "
+      "<https://kg.example.org/ontology#directed> "
+      "<https://kg.example.org/id/Beef_TV_series> ";
+  test::TempDir dir;
+  std::string kept;
+  size_t dropped = 0;
+  for (const std::string& line : test::lines_of(test::read_text(committed_exports() / "kg.nq"))) {
+    if (line.starts_with(stated)) {
+      ++dropped;
+      continue;
+    }
+    kept += line + "\n";
+  }
+  BOOST_REQUIRE(dropped > 0u);
+  fs::path broken = dir.path() / "broken.nq";
+  std::ofstream(broken) << kept;
+
+  test::RunResult result = test::run_kg({"validate", broken.string()}, test::source_dir());
+  BOOST_TEST(result.status == 1);
+  BOOST_TEST(result.out.find("0 violations: the graph conforms to the ontology") !=
+             std::string::npos);
+  BOOST_TEST(result.out.find("which is not in the graph") != std::string::npos, result.out);
+  BOOST_TEST(test::lines_of(result.out).back() == "does not conform: " + std::to_string(dropped) +
+                                                      (dropped == 1 ? " result" : " results"));
+
+  test::RunResult json =
+      test::run_kg({"validate", broken.string(), "--format", "json"}, test::source_dir());
+  nlohmann::json report = nlohmann::json::parse(json.out);
+  BOOST_TEST(report["conforms"] == false);
+  BOOST_TEST(report["violations"].empty());
+  BOOST_TEST(report["shacl"]["results"].size() == dropped);
+
+  test::RunResult ontology_only =
+      test::run_kg({"validate", broken.string(), "--no-shapes"}, test::source_dir());
+  BOOST_TEST(ontology_only.status == 0, ontology_only.out);
 }
 
 BOOST_AUTO_TEST_CASE(the_real_built_graph_validates_clean) {
