@@ -11,6 +11,7 @@
 #include "rdf/prefixes.hpp"
 #include "rdf/reader.hpp"
 #include "rdf/reader_detail.hpp"
+#include "rdf/serd_syntax.hpp"
 #include "rdf/store.hpp"
 #include "util/error.hpp"
 
@@ -177,19 +178,6 @@ SerdStatus on_error(void* handle, const SerdError* error) {
     text.pop_back();
   sink->error = Error(SourceLocation{sink->source_name, error->line, error->col + 1, {}}, text);
   return SERD_SUCCESS;
-}
-
-SerdSyntax serd_syntax(Syntax syntax) {
-  switch (syntax) {
-    case Syntax::NTriples:
-      return SERD_NTRIPLES;
-    case Syntax::NQuads:
-      return SERD_NQUADS;
-    case Syntax::TriG:
-      return SERD_TRIG;
-    default:
-      return SERD_TURTLE;
-  }
 }
 
 std::string next_blank_prefix() {

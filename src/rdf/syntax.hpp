@@ -20,4 +20,8 @@ bool syntax_has_graphs(Syntax syntax);
 // The absolute file: IRI of a path (resolved against the current directory).
 std::string file_iri(const std::filesystem::path& path);
 
+// %XX escapes decoded to their bytes (file_iri's inverse, for the part after "file://");
+// a '%' not followed by two hex digits stays as it is.
+std::string percent_decode(std::string_view text);
+
 }  // namespace kg::rdf

@@ -8,6 +8,7 @@
 #include <sord/sord.h>
 
 #include "rdf/prefixes.hpp"
+#include "rdf/serd_syntax.hpp"
 #include "rdf/vocabulary.hpp"
 #include "util/error.hpp"
 
@@ -48,22 +49,6 @@ struct EnvDeleter {
 struct WriterDeleter {
   void operator()(SerdWriter* writer) const { serd_writer_free(writer); }
 };
-
-SerdSyntax serd_syntax(Syntax syntax) {
-  switch (syntax) {
-    case Syntax::Turtle:
-      return SERD_TURTLE;
-    case Syntax::NTriples:
-      return SERD_NTRIPLES;
-    case Syntax::NQuads:
-      return SERD_NQUADS;
-    case Syntax::TriG:
-      return SERD_TRIG;
-    case Syntax::RdfXml:
-      break;
-  }
-  throw Error("writing RDF/XML is not supported");
-}
 
 const SerdNode* serd_node(NodeRef node) {
   return sord_node_to_serd_node(node.sord());
@@ -164,7 +149,7 @@ std::string serialize(const Store& store, std::vector<Quad> quads, const WriteOp
   unsigned style = (terse ? static_cast<unsigned>(SERD_STYLE_ABBREVIATED) : 0u) |
                    (abbreviate ? static_cast<unsigned>(SERD_STYLE_CURIED) : 0u);
   std::unique_ptr<SerdWriter, WriterDeleter> writer(
-      serd_writer_new(serd_syntax(options.syntax), static_cast<SerdStyle>(style), env.get(),
+      serd_writer_new(detail::serd_syntax(options.syntax), static_cast<SerdStyle>(style), env.get(),
                       nullptr, append_to_string, &out));
   for (const auto& [name, iri] : prefixes) {
     SerdNode name_node =

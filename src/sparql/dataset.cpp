@@ -14,27 +14,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kEmptyGraphIri = "urn:x-kg:empty-graph";
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view text) {
-  std::string decoded;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-        hex_value(text[i + 2]) >= 0) {
-      decoded += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      decoded += text[i];
-    }
-  }
-  return decoded;
-}
-
 bool has_scheme(std::string_view iri) {
   size_t colon = iri.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;
@@ -49,9 +28,9 @@ bool has_scheme(std::string_view iri) {
 
 // The local file an IRI names: a file: IRI, or a relative reference taken as a path.
 std::optional<fs::path> file_for(std::string_view iri) {
-  if (iri.starts_with("file://")) return fs::path(percent_decode(iri.substr(7)));
-  if (iri.starts_with("file:")) return fs::path(percent_decode(iri.substr(5)));
-  if (!has_scheme(iri)) return fs::path(percent_decode(iri));
+  if (iri.starts_with("file://")) return fs::path(rdf::percent_decode(iri.substr(7)));
+  if (iri.starts_with("file:")) return fs::path(rdf::percent_decode(iri.substr(5)));
+  if (!has_scheme(iri)) return fs::path(rdf::percent_decode(iri));
   return std::nullopt;
 }
 

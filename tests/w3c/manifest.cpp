@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "rdf/syntax.hpp"
 #include "util/error.hpp"
 
 namespace kg::w3c {
@@ -13,27 +14,6 @@ std::string local_name(std::string_view iri) {
   return std::string(cut == std::string_view::npos ? iri : iri.substr(cut + 1));
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-        hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::filesystem::path Manifests::path_of(rdf::NodeRef file_iri) {
@@ -43,7 +23,7 @@ std::filesystem::path Manifests::path_of(rdf::NodeRef file_iri) {
   iri.remove_prefix(7);
   if (size_t fragment = iri.find('#'); fragment != std::string_view::npos)
     iri = iri.substr(0, fragment);
-  return percent_decode(iri);
+  return rdf::percent_decode(iri);
 }
 
 rdf::NodeRef Manifests::object(rdf::NodeRef subject, std::string_view predicate) {
