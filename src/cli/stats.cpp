@@ -66,6 +66,11 @@ void print_text(const path::GraphStats& stats, path::Labeler& labeler) {
   for (size_t i = 0; i < stats.largest_components.size(); ++i)
     std::cout << (i ? ", " : " (largest: ") << stats.largest_components[i];
   std::cout << (stats.largest_components.empty() ? "" : ")") << "\n";
+  if (stats.farthest)
+    std::cout << "farthest apart found (double sweep): " << labeler.label(stats.farthest->from)
+              << " and " << labeler.label(stats.farthest->to) << ", " << stats.farthest->hops
+              << " hops (" << labeler.short_name(stats.farthest->from) << ", "
+              << labeler.short_name(stats.farthest->to) << ")\n";
   print_counts("instances per class", stats.classes, labeler);
   print_counts("triples per predicate", stats.predicates, labeler);
   print_counts("quads per graph", stats.graphs, labeler);
@@ -90,6 +95,15 @@ nlohmann::ordered_json node_counts(const Counts& counts, path::Labeler& labeler)
   return out;
 }
 
+nlohmann::ordered_json farthest_json(const path::GraphStats& stats, path::Labeler& labeler) {
+  if (!stats.farthest) return nullptr;
+  return {{"from", stats.farthest->from.value()},
+          {"to", stats.farthest->to.value()},
+          {"from_label", labeler.label(stats.farthest->from)},
+          {"to_label", labeler.label(stats.farthest->to)},
+          {"hops", stats.farthest->hops}};
+}
+
 nlohmann::ordered_json to_json(const path::GraphStats& stats, path::Labeler& labeler) {
   nlohmann::ordered_json central = nlohmann::ordered_json::array();
   for (const auto& [node, value] : stats.central)
@@ -104,7 +118,8 @@ nlohmann::ordered_json to_json(const path::GraphStats& stats, path::Labeler& lab
            {{"entities", stats.vertices},
             {"links", stats.links},
             {"components", stats.components},
-            {"largest_components", stats.largest_components}}},
+            {"largest_components", stats.largest_components},
+            {"farthest", farthest_json(stats, labeler)}}},
           {"centrality",
            {{"method", method_name(stats.centrality_method)},
             {"sources", stats.centrality_sources},

@@ -118,17 +118,72 @@ void count_triples(const rdf::Store& store, GraphStats& stats) {
   stats.graphs = largest_first(graphs);
 }
 
-void count_components(const SimpleGraph& graph, size_t top, GraphStats& stats) {
-  std::vector<Vertex> component(boost::num_vertices(graph));
-  stats.components = boost::connected_components(
-      graph,
-      boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
-  std::vector<size_t> sizes(stats.components, 0);
-  for (Vertex c : component)
-    ++sizes[c];
+// Each vertex's connected component, and each component's size.
+struct Components {
+  std::vector<Vertex> of;
+  std::vector<size_t> sizes;
+};
+
+Components components_of(const SimpleGraph& graph) {
+  Components components;
+  components.of.resize(boost::num_vertices(graph));
+  size_t count = boost::connected_components(
+      graph, boost::make_iterator_property_map(components.of.begin(),
+                                               boost::get(boost::vertex_index, graph)));
+  components.sizes.assign(count, 0);
+  for (Vertex c : components.of)
+    ++components.sizes[c];
+  return components;
+}
+
+void count_components(const Components& components, size_t top, GraphStats& stats) {
+  stats.components = components.sizes.size();
+  std::vector<size_t> sizes = components.sizes;
   std::sort(sizes.rbegin(), sizes.rend());
   sizes.resize(std::min(sizes.size(), top));
   stats.largest_components = std::move(sizes);
+}
+
+// The vertex farthest from `source` (breadth first) and its distance in hops; ties go to the
+// lowest vertex, so that the answer does not depend on adjacency order.
+std::pair<Vertex, size_t> farthest_from(const SimpleGraph& graph, Vertex source) {
+  constexpr size_t unreached = static_cast<size_t>(-1);
+  std::vector<size_t> distance(boost::num_vertices(graph), unreached);
+  std::vector<Vertex> queue{source};
+  distance[source] = 0;
+  std::pair<Vertex, size_t> far{source, 0};
+  for (size_t next = 0; next < queue.size(); ++next) {
+    Vertex v = queue[next];
+    if (distance[v] > far.second || (distance[v] == far.second && v < far.first))
+      far = {v, distance[v]};
+    for (Vertex w : boost::make_iterator_range(boost::adjacent_vertices(v, graph)))
+      if (distance[w] == unreached) {
+        distance[w] = distance[v] + 1;
+        queue.push_back(w);
+      }
+  }
+  return far;
+}
+
+// The double sweep starts in the largest component, from its best-linked entity (lowest
+// vertex among equals): a hub is central, so the first sweep ends on the rim.
+std::optional<GraphStats::FarPair> double_sweep(const SimpleGraph& graph,
+                                                const Components& components,
+                                                const EntityGraph& entities) {
+  const auto& sizes = components.sizes;
+  if (sizes.empty()) return std::nullopt;
+  auto largest = static_cast<Vertex>(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
+  if (sizes[largest] < 2) return std::nullopt;
+  Vertex start = 0;
+  size_t best_degree = 0;
+  for (Vertex v = 0; v < boost::num_vertices(graph); ++v)
+    if (components.of[v] == largest && boost::out_degree(v, graph) > best_degree) {
+      start = v;
+      best_degree = boost::out_degree(v, graph);
+    }
+  Vertex rim = farthest_from(graph, start).first;
+  auto [other, hops] = farthest_from(graph, rim);
+  return GraphStats::FarPair{entities.node(rim), entities.node(other), hops};
 }
 
 std::vector<double> betweenness_of(const SimpleGraph& simple, std::optional<size_t> sources) {
@@ -157,7 +212,9 @@ GraphStats compute_stats(const rdf::Store& store, const EntityGraph& graph,
   stats.vertices = graph.vertex_count();
   stats.links = graph.triple_count();
   SimpleGraph simple = simple_undirected(graph);
-  count_components(simple, options.top, stats);
+  Components components = components_of(simple);
+  count_components(components, options.top, stats);
+  stats.farthest = double_sweep(simple, components, graph);
 
   double vertices = static_cast<double>(boost::num_vertices(simple));
   double cost = vertices * (vertices + static_cast<double>(boost::num_edges(simple)));

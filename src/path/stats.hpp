@@ -34,6 +34,15 @@ struct GraphStats {
   std::vector<std::pair<rdf::NodeRef, size_t>> graphs;      // quads; the default graph is null
   size_t components = 0;
   std::vector<size_t> largest_components;  // up to `top` sizes, largest first
+  // Two entities of the largest component far apart, found by a double sweep (a breadth-first
+  // search from one of its entities, then another from the farthest entity reached): their
+  // distance is a lower bound on the diameter, and on trees and most real graphs equals it.
+  // Empty for a graph without links.
+  struct FarPair {
+    rdf::NodeRef from, to;
+    size_t hops = 0;
+  };
+  std::optional<FarPair> farthest;
   // Betweenness on the entity graph taken as simple and undirected (each unordered pair of
   // entities counts once), highest first.
   CentralityMethod centrality_method = CentralityMethod::Exact;

@@ -1,5 +1,6 @@
-// The quad store: a Sord model with graph indices, plus the bookkeeping Sord does not keep
-// (which graphs exist, how many triples each predicate has) that query planning needs.
+// The quad store: a Sord model (with graph indices once a named graph holds a quad), plus the
+// bookkeeping Sord does not keep (which graphs exist, how many triples each predicate has)
+// that query planning needs.
 #pragma once
 
 #include <cstddef>
@@ -105,7 +106,10 @@ class Store {
 
  private:
   std::unique_ptr<World> world_;
+  void add_graph_indices();
+
   SordModelImpl* model_;
+  bool graph_indices_ = false;  // on once a named graph holds a quad
   NodeRef default_graph_;
   uint64_t version_;
   std::map<NodeRef, size_t> graph_sizes_;

@@ -1,4 +1,5 @@
 #include <map>
+#include <set>
 
 #include <boost/test/unit_test.hpp>
 
@@ -66,6 +67,27 @@ BOOST_AUTO_TEST_CASE(connected_components_and_their_sizes) {
   path::GraphStats stats = path::compute_stats(store, graph, options);
   BOOST_TEST(stats.components == 3u);
   BOOST_TEST(stats.largest_components == (std::vector<size_t>{4, 3}));
+}
+
+BOOST_AUTO_TEST_CASE(farthest_pair_of_the_largest_component) {
+  rdf::Store store;
+  // A hub with a long arm and a short one, and a smaller component of four in a row (longer
+  // than the largest component's arms, but not the largest component).
+  load_turtle(store,
+              "ex:hub ex:p ex:a1 , ex:b1 , ex:c1 . ex:a1 ex:p ex:a2 . ex:a3 ex:p ex:a2 ."
+              "ex:b1 ex:p ex:b2 . ex:x1 ex:p ex:x2 . ex:x2 ex:p ex:x3 . ex:x3 ex:p ex:x4 .");
+  path::EntityGraph graph = path::EntityGraph::build(store);
+  path::GraphStats stats = path::compute_stats(store, graph, {});
+  BOOST_REQUIRE(stats.farthest.has_value());
+  BOOST_TEST(stats.farthest->hops == 5u);  // a3 - a2 - a1 - hub - b1 - b2
+  std::set<std::string> ends{std::string(stats.farthest->from.value()),
+                             std::string(stats.farthest->to.value())};
+  BOOST_TEST((ends == std::set<std::string>{"http://example.org/a3", "http://example.org/b2"}));
+
+  rdf::Store unlinked;
+  load_turtle(unlinked, "ex:lonely rdfs:label \"not linked\" .");
+  path::EntityGraph none = path::EntityGraph::build(unlinked);
+  BOOST_TEST(!path::compute_stats(unlinked, none, {}).farthest.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(betweenness_of_a_star_and_a_path) {

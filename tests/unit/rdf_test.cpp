@@ -57,6 +57,42 @@ BOOST_AUTO_TEST_CASE(union_match_yields_each_triple_once) {
   BOOST_TEST(store.named_graphs().size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(matches_agree_before_and_after_the_first_named_graph) {
+  // The store starts without graph indices and builds them when a named graph arrives; every
+  // kind of match must answer the same on either side of that.
+  Store store;
+  World& w = store.world();
+  NodeRef s = w.iri("http://e/s"), p = w.iri("http://e/p"), q = w.iri("http://e/q");
+  NodeRef o1 = w.iri("http://e/o1"), o2 = w.literal("2"), g = w.iri("http://e/g");
+  store.insert(s, p, o1);
+  store.insert(s, q, o2);
+  auto count = [&](NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) {
+    size_t n = 0;
+    for (const Quad& quad : store.match(subject, predicate, object, graph)) {
+      BOOST_TEST((quad.graph == (graph ? graph : store.default_graph())));
+      ++n;
+    }
+    return n;
+  };
+  for (int named = 0; named < 2; ++named) {
+    BOOST_TEST_CONTEXT("named graph present: " << named) {
+      BOOST_TEST(count({}, {}, {}, store.default_graph()) == 2u);
+      BOOST_TEST(count(s, p, {}, store.default_graph()) == 1u);
+      BOOST_TEST(count({}, {}, o2, store.default_graph()) == 1u);
+      BOOST_TEST(count(s, {}, o1, store.default_graph()) == 1u);
+      BOOST_TEST(count({}, q, {}, g) == 0u);
+      BOOST_TEST(store.contains(s, p, o1, store.default_graph()));
+      BOOST_TEST(store.contains(s, p, o1, g) == (named == 1));
+    }
+    store.insert(s, p, o1, g);
+  }
+  BOOST_TEST(count({}, p, {}, g) == 1u);
+  BOOST_TEST(store.size() == 3u);
+  BOOST_TEST(store.erase(s, p, o1, g));
+  BOOST_TEST(count({}, {}, {}, g) == 0u);
+  BOOST_TEST(count({}, {}, {}, store.default_graph()) == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(syntax_error_names_line_and_column) {
   Store store;
   try {
