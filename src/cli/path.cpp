@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -99,21 +100,37 @@ int run_path(const Arguments& arguments) {
   path::PathOptions options = path_options(args, store, prefixes);
   double lookup_seconds = seconds_since(lookup_start);
 
-  auto build_start = Clock::now();
   path::ViewOptions view;
   view.include_types = args.has("include-types");
-  path::EntityGraph graph = path::EntityGraph::build(store, view);
+  path::PathResult result;
+  std::optional<path::EntityGraph> graph;
+  auto build_start = Clock::now();
+  // One shortest path needs only the neighbourhoods of its two ends: searching the store's
+  // indices beats reading the whole store into the snapshot first. The other modes revisit
+  // vertices many times and want the snapshot.
+  if (options.mode != path::PathMode::Shortest) graph = path::EntityGraph::build(store, view);
   double build_seconds = seconds_since(build_start);
   auto search_start = Clock::now();
-  path::PathResult result = path::find_paths(graph, from, to, options);
+  if (graph) {
+    result = path::find_paths(*graph, from, to, options);
+  } else if (auto found = path::shortest_path_in_store(store, from, to, options, view)) {
+    result.paths.push_back(std::move(*found));
+  }
   double search_seconds = seconds_since(search_start);
-  if (args.has("timing"))
+  if (args.has("timing")) {
     std::cerr << "timing: load " << load_seconds << " s (" << store.size() << " quads), lookup "
-              << lookup_seconds * 1000 << " ms, graph " << build_seconds << " s ("
-              << graph.vertex_count() << " entities, " << graph.triple_count() << " links, "
-              << graph.memory_bytes() / 1024 / 1024 << " MiB), search " << search_seconds * 1000
-              << " ms\n";
-  if (result.paths.empty()) no_path(graph, from, to, from_text, to_text, options);
+              << lookup_seconds * 1000 << " ms, graph " << build_seconds << " s (";
+    if (graph)
+      std::cerr << graph->vertex_count() << " entities, " << graph->triple_count() << " links, "
+                << graph->memory_bytes() / 1024 / 1024 << " MiB";
+    else
+      std::cerr << "not built: the search walked the store's indices";
+    std::cerr << "), search " << search_seconds * 1000 << " ms\n";
+  }
+  if (result.paths.empty()) {
+    if (!graph) graph = path::EntityGraph::build(store, view);
+    no_path(*graph, from, to, from_text, to_text, options);
+  }
   if (result.truncated)
     std::cerr << "kg path: warning: more than " << options.max_paths
               << " shortest paths; showing the first " << options.max_paths

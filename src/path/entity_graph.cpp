@@ -7,44 +7,21 @@
 #include <unordered_set>
 #include <utility>
 
-#include "rdf/vocabulary.hpp"
+#include "path/link_filter.hpp"
 
 namespace kg::path {
 
 namespace {
 
 using rdf::NodeRef;
-namespace vocab = rdf::vocab;
-
-std::string kg_term(std::string_view local) {
-  return std::string(vocab::kKg) + std::string(local);
-}
-std::string rdf_term(std::string_view local) {
-  return std::string(vocab::kRdf) + std::string(local);
-}
-
-enum class PredicateRole { Link, Type, Provenance, SourcePointer };
-
-PredicateRole role_of(std::string_view iri) {
-  if (iri == vocab::kRdfType) return PredicateRole::Type;
-  if (iri == kg_term("statedIn")) return PredicateRole::SourcePointer;
-  if (iri == rdf_term("subject") || iri == rdf_term("predicate") || iri == rdf_term("object") ||
-      iri == kg_term("conflictsWith"))
-    return PredicateRole::Provenance;
-  return PredicateRole::Link;
-}
 
 // Collects what the view leaves out and numbers the rest as it reads the store.
 class Builder {
  public:
-  Builder(const rdf::Store& store, const ViewOptions& options) : store_(store), options_(options) {
+  Builder(const rdf::Store& store, const ViewOptions& options)
+      : store_(store), filter_(store, options) {
     for (const auto& [predicate, count] : store.predicate_counts())
-      predicates_seen_.emplace(predicate, PredicateSeen{role_of(predicate.value())});
-    for (NodeRef graph : store.named_graphs()) {
-      excluded_.insert(graph);
-      if (graph.value() == kOntologyGraph) ontology_graph_ = graph;
-    }
-    exclude_claims_and_sources();
+      predicates_seen_.emplace(predicate, PredicateSeen{filter_.role(predicate)});
   }
 
   void read_triples() {
@@ -52,7 +29,7 @@ class Builder {
     labels_.reserve(2 * store_.size());
     for (const rdf::Quad& quad : store_.match({}, {}, {}, {})) {
       PredicateSeen& seen = predicates_seen_.at(quad.predicate);
-      if (!is_link(quad, seen.role)) continue;
+      if (!filter_.is_link(quad, seen.role)) continue;
       Vertex subject = index_.insert(quad.subject, nodes_);
       Vertex object = index_.insert(quad.object, nodes_);
       if (seen.id == kNoPredicate) {
@@ -75,53 +52,15 @@ class Builder {
 
  private:
   static constexpr PredicateId kNoPredicate = std::numeric_limits<PredicateId>::max();
+  using PredicateRole = detail::PredicateRole;
   struct PredicateSeen {
     PredicateRole role;
     PredicateId id = kNoPredicate;  // numbered when its first link is kept
   };
 
-  NodeRef predicate_with_role(PredicateRole role) const {
-    for (const auto& [predicate, seen] : predicates_seen_)
-      if (seen.role == role) return predicate;
-    return {};
-  }
-
-  void exclude_claims_and_sources() {
-    if (NodeRef type = predicate_with_role(PredicateRole::Type)) {
-      const std::string claim_class = kg_term("Claim");
-      for (const rdf::Quad& quad : store_.match({}, type, {}, {}))
-        if (quad.object.value() == claim_class) excluded_.insert(quad.subject);
-    }
-    if (NodeRef stated_in = predicate_with_role(PredicateRole::SourcePointer))
-      for (const rdf::Quad& quad : store_.match({}, stated_in, {}, {}))
-        excluded_.insert(quad.object);
-  }
-
-  bool is_link(const rdf::Quad& quad, PredicateRole role) const {
-    if (role == PredicateRole::Provenance || role == PredicateRole::SourcePointer) return false;
-    if (role == PredicateRole::Type && !options_.include_types) return false;
-    if (quad.subject == quad.object || quad.object.is_literal()) return false;
-    if (excluded_.count(quad.subject) || excluded_.count(quad.object)) return false;
-    return !(ontology_graph_ && quad.graph == ontology_graph_ && only_in_ontology(quad));
-  }
-
-  // A union match reports one of the graphs holding a triple; the ontology's triples are left
-  // out only when no other graph states them too.
-  bool only_in_ontology(const rdf::Quad& quad) const {
-    if (store_.contains(quad.subject, quad.predicate, quad.object, store_.default_graph()))
-      return false;
-    for (NodeRef graph : store_.named_graphs())
-      if (graph != ontology_graph_ &&
-          store_.contains(quad.subject, quad.predicate, quad.object, graph))
-        return false;
-    return true;
-  }
-
   const rdf::Store& store_;
-  ViewOptions options_;
-  NodeRef ontology_graph_;
+  detail::LinkFilter filter_;
   std::unordered_map<NodeRef, PredicateSeen> predicates_seen_;
-  std::unordered_set<NodeRef> excluded_;
 };
 
 }  // namespace

@@ -10,3 +10,4 @@
 #include "path/search.hpp"
 #include "path/sparql_service.hpp"
 #include "path/stats.hpp"
+#include "path/store_search.hpp"
