@@ -13,8 +13,8 @@ Args::Args(std::string usage, std::string summary)
 
 Args& Args::option(std::string name, std::string value_name, std::string help, bool repeatable,
                    std::string short_name) {
-  specs_.push_back({std::move(name), std::move(short_name), std::move(value_name),
-                    std::move(help), true, repeatable});
+  specs_.push_back({std::move(name), std::move(short_name), std::move(value_name), std::move(help),
+                    true, repeatable});
   return *this;
 }
 
@@ -76,7 +76,9 @@ bool Args::parse(const std::vector<std::string>& arguments) {
   return true;
 }
 
-bool Args::has(std::string_view name) const { return given_.count(name) != 0; }
+bool Args::has(std::string_view name) const {
+  return given_.count(name) != 0;
+}
 
 std::optional<std::string> Args::value(std::string_view name) const {
   auto found = given_.find(name);

@@ -17,8 +17,8 @@ class Args {
   Args(std::string usage, std::string summary);
 
   // Declares an option taking a value ("--data FILE"); repeatable ones collect every value.
-  Args& option(std::string name, std::string value_name, std::string help,
-               bool repeatable = false, std::string short_name = {});
+  Args& option(std::string name, std::string value_name, std::string help, bool repeatable = false,
+               std::string short_name = {});
   Args& flag(std::string name, std::string help, std::string short_name = {});
   // Declares positional arguments for --help only; parse() accepts any number.
   Args& positional(std::string name, std::string help);

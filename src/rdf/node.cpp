@@ -1,9 +1,9 @@
 #include "rdf/node.hpp"
 
-#include <sord/sord.h>
-
 #include <string>
 #include <unordered_set>
+
+#include <sord/sord.h>
 
 #include "rdf/vocabulary.hpp"
 
@@ -26,9 +26,12 @@ std::string_view view(const uint8_t* text) {
 
 TermKind NodeRef::kind() const {
   switch (sord_node_get_type(node_)) {
-    case SORD_URI: return TermKind::Iri;
-    case SORD_BLANK: return TermKind::Blank;
-    case SORD_LITERAL: return TermKind::Literal;
+    case SORD_URI:
+      return TermKind::Iri;
+    case SORD_BLANK:
+      return TermKind::Blank;
+    case SORD_LITERAL:
+      return TermKind::Literal;
   }
   return TermKind::Iri;
 }
@@ -61,9 +64,12 @@ std::string_view NodeRef::datatype_iri() const {
 
 Term NodeRef::to_term() const {
   switch (kind()) {
-    case TermKind::Iri: return Term::iri(std::string(value()));
-    case TermKind::Blank: return Term::blank(std::string(value()));
-    case TermKind::Literal: break;
+    case TermKind::Iri:
+      return Term::iri(std::string(value()));
+    case TermKind::Blank:
+      return Term::blank(std::string(value()));
+    case TermKind::Literal:
+      break;
   }
   if (!language().empty()) return Term::lang_literal(std::string(value()), std::string(language()));
   return Term::typed_literal(std::string(value()), std::string(datatype_iri()));
@@ -79,7 +85,8 @@ struct World::Pins {
 World::World() : world_(sord_world_new()), pins_(std::make_unique<Pins>()) {}
 
 World::~World() {
-  for (const SordNode* node : pins_->nodes) sord_node_free(world_, const_cast<SordNode*>(node));
+  for (const SordNode* node : pins_->nodes)
+    sord_node_free(world_, const_cast<SordNode*>(node));
   sord_world_free(world_);
 }
 
@@ -91,9 +98,12 @@ NodeRef World::adopt(SordNode* node) {
 
 NodeRef World::intern(const Term& term) {
   switch (term.kind) {
-    case TermKind::Iri: return iri(term.value);
-    case TermKind::Blank: return blank(term.value);
-    case TermKind::Literal: return literal(term.value, term.datatype, term.language);
+    case TermKind::Iri:
+      return iri(term.value);
+    case TermKind::Blank:
+      return blank(term.value);
+    case TermKind::Literal:
+      return literal(term.value, term.datatype, term.language);
   }
   return {};
 }
@@ -120,8 +130,8 @@ NodeRef World::literal(std::string_view lexical, std::string_view datatype,
   if (datatype.empty() || datatype == vocab::kXsdString || datatype == vocab::kRdfLangString)
     return adopt(sord_new_literal(world_, nullptr, bytes(text), nullptr));
   NodeRef datatype_node = iri(datatype);
-  return adopt(sord_new_literal(world_, const_cast<SordNode*>(datatype_node.sord()), bytes(text),
-                                nullptr));
+  return adopt(
+      sord_new_literal(world_, const_cast<SordNode*>(datatype_node.sord()), bytes(text), nullptr));
 }
 
 NodeRef World::fresh_blank() {
@@ -134,6 +144,8 @@ NodeRef World::fresh_blank() {
   }
 }
 
-size_t World::node_count() const { return pins_->nodes.size(); }
+size_t World::node_count() const {
+  return pins_->nodes.size();
+}
 
 }  // namespace kg::rdf

@@ -1,10 +1,9 @@
 // RDF/XML through Raptor: Serd has no RDF/XML parser, and a hand-written one would be a
 // second XML parser in the project for a format only a few inputs use.
-#include <raptor2.h>
-
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <raptor2.h>
 
 #include "rdf/reader_detail.hpp"
 #include "rdf/store.hpp"
@@ -37,23 +36,22 @@ struct RaptorSink {
       case RAPTOR_TERM_TYPE_URI:
         return world.iri(reinterpret_cast<const char*>(raptor_uri_as_string(term->value.uri)));
       case RAPTOR_TERM_TYPE_BLANK:
-        return world.blank(blank_prefix +
-                           reinterpret_cast<const char*>(term->value.blank.string));
+        return world.blank(blank_prefix + reinterpret_cast<const char*>(term->value.blank.string));
       case RAPTOR_TERM_TYPE_LITERAL: {
         const auto& literal = term->value.literal;
-        std::string_view lexical(reinterpret_cast<const char*>(literal.string),
-                                 literal.string_len);
+        std::string_view lexical(reinterpret_cast<const char*>(literal.string), literal.string_len);
         std::string_view language =
             literal.language ? std::string_view(reinterpret_cast<const char*>(literal.language),
                                                 literal.language_len)
                              : std::string_view();
-        std::string_view datatype =
-            literal.datatype
-                ? std::string_view(reinterpret_cast<const char*>(raptor_uri_as_string(literal.datatype)))
-                : std::string_view();
+        std::string_view datatype = literal.datatype
+                                        ? std::string_view(reinterpret_cast<const char*>(
+                                              raptor_uri_as_string(literal.datatype)))
+                                        : std::string_view();
         return world.literal(lexical, datatype, language);
       }
-      default: return {};
+      default:
+        return {};
     }
   }
 };
@@ -98,9 +96,9 @@ ParseResult raptor_parse(Store& store, const ParseOptions& options, std::string_
       raptor_new_parser(world.get(), "rdfxml"));
   if (!parser) throw Error(std::string(source_name) + ": RDF/XML parser unavailable");
   raptor_parser_set_statement_handler(parser.get(), &sink, on_statement);
-  std::unique_ptr<raptor_uri, RaptorUriDeleter> base(
-      raptor_new_uri(world.get(), reinterpret_cast<const unsigned char*>(
-                                      base_iri.empty() ? "urn:x-kg:no-base" : base_iri.c_str())));
+  std::unique_ptr<raptor_uri, RaptorUriDeleter> base(raptor_new_uri(
+      world.get(), reinterpret_cast<const unsigned char*>(base_iri.empty() ? "urn:x-kg:no-base"
+                                                                           : base_iri.c_str())));
   raptor_parser_parse_start(parser.get(), base.get());
   raptor_parser_parse_chunk(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
                             text.size(), 0);

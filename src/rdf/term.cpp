@@ -6,9 +6,13 @@
 
 namespace kg::rdf {
 
-Term Term::iri(std::string iri) { return Term{TermKind::Iri, std::move(iri), {}, {}}; }
+Term Term::iri(std::string iri) {
+  return Term{TermKind::Iri, std::move(iri), {}, {}};
+}
 
-Term Term::blank(std::string label) { return Term{TermKind::Blank, std::move(label), {}, {}}; }
+Term Term::blank(std::string label) {
+  return Term{TermKind::Blank, std::move(label), {}, {}};
+}
 
 Term Term::literal(std::string lexical) {
   return Term{TermKind::Literal, std::move(lexical), std::string(vocab::kXsdString), {}};
@@ -36,13 +40,27 @@ std::string escape_string_literal(std::string_view text) {
   out.reserve(text.size() + 2);
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           char buffer[8];
@@ -75,9 +93,12 @@ std::string escape_iri(std::string_view iri) {
 
 std::string Term::to_ntriples() const {
   switch (kind) {
-    case TermKind::Iri: return '<' + escape_iri(value) + '>';
-    case TermKind::Blank: return "_:" + value;
-    case TermKind::Literal: break;
+    case TermKind::Iri:
+      return '<' + escape_iri(value) + '>';
+    case TermKind::Blank:
+      return "_:" + value;
+    case TermKind::Literal:
+      break;
   }
   std::string out = '"' + escape_string_literal(value) + '"';
   if (!language.empty()) return out + '@' + language;

@@ -73,22 +73,79 @@ struct PathPattern {
 // evaluator must evaluate lazily.
 enum class Builtin {
   // §17.4.1 functional forms
-  Bound, If, Coalesce, LogicalOr, LogicalAnd, LogicalNot, In, NotIn, SameTerm,
+  Bound,
+  If,
+  Coalesce,
+  LogicalOr,
+  LogicalAnd,
+  LogicalNot,
+  In,
+  NotIn,
+  SameTerm,
   // comparison and arithmetic operators (§17.3)
-  Equal, NotEqual, Less, Greater, LessOrEqual, GreaterOrEqual,
-  Add, Subtract, Multiply, Divide, UnaryPlus, UnaryMinus,
+  Equal,
+  NotEqual,
+  Less,
+  Greater,
+  LessOrEqual,
+  GreaterOrEqual,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  UnaryPlus,
+  UnaryMinus,
   // §17.4.2 on RDF terms
-  IsIri, IsBlank, IsLiteral, IsNumeric, Str, Lang, Datatype, Iri, Bnode, StrDt, StrLang, Uuid,
+  IsIri,
+  IsBlank,
+  IsLiteral,
+  IsNumeric,
+  Str,
+  Lang,
+  Datatype,
+  Iri,
+  Bnode,
+  StrDt,
+  StrLang,
+  Uuid,
   StrUuid,
   // §17.4.3 strings
-  StrLen, SubStr, UCase, LCase, StrStarts, StrEnds, Contains, StrBefore, StrAfter,
-  EncodeForUri, Concat, LangMatches, Regex, Replace,
+  StrLen,
+  SubStr,
+  UCase,
+  LCase,
+  StrStarts,
+  StrEnds,
+  Contains,
+  StrBefore,
+  StrAfter,
+  EncodeForUri,
+  Concat,
+  LangMatches,
+  Regex,
+  Replace,
   // §17.4.4 numerics
-  Abs, Round, Ceil, Floor, Rand,
+  Abs,
+  Round,
+  Ceil,
+  Floor,
+  Rand,
   // §17.4.5 dates and times
-  Now, Year, Month, Day, Hours, Minutes, Seconds, Timezone, Tz,
+  Now,
+  Year,
+  Month,
+  Day,
+  Hours,
+  Minutes,
+  Seconds,
+  Timezone,
+  Tz,
   // §17.4.6 hashes
-  Md5, Sha1, Sha256, Sha384, Sha512,
+  Md5,
+  Sha1,
+  Sha256,
+  Sha384,
+  Sha512,
 };
 
 // The SPARQL keyword of a builtin ("STRLEN", "&&", "=", ...), for printing.
@@ -169,10 +226,10 @@ struct Op {
   // rewrites aggregate calls in SELECT, HAVING and ORDER BY into references to it.
   std::vector<std::pair<sparql::Variable, Expr>> group_keys;
   std::vector<std::pair<sparql::Variable, Aggregate>> aggregates;
-  std::vector<OrderCondition> order;              // OrderBy
-  std::vector<sparql::Variable> projection;       // Project
-  uint64_t offset = 0;                            // Slice
-  std::optional<uint64_t> limit;                  // Slice
+  std::vector<OrderCondition> order;         // OrderBy
+  std::vector<sparql::Variable> projection;  // Project
+  uint64_t offset = 0;                       // Slice
+  std::optional<uint64_t> limit;             // Slice
 };
 
 enum class QueryForm { Select, Construct, Ask, Describe };

@@ -1,21 +1,22 @@
 #include "util/atomic_file.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/error.hpp"
 
 namespace kg {
 namespace {
 
-std::string system_error_text() { return std::strerror(errno); }
+std::string system_error_text() {
+  return std::strerror(errno);
+}
 
 // A temporary file that deletes itself unless released.
 class TempFile {
@@ -23,7 +24,8 @@ class TempFile {
   explicit TempFile(const std::filesystem::path& target) : target_(target) {
     std::string pattern = target.string() + ".tmp.XXXXXX";
     fd_ = ::mkstemp(pattern.data());
-    if (fd_ < 0) throw Error(target.string() + ": cannot create temporary file: " + system_error_text());
+    if (fd_ < 0)
+      throw Error(target.string() + ": cannot create temporary file: " + system_error_text());
     path_ = pattern;
   }
   TempFile(const TempFile&) = delete;
@@ -82,7 +84,8 @@ void write_files_atomically(
     temps.push_back(std::make_unique<TempFile>(path));
     temps.back()->write_and_sync(contents);
   }
-  for (auto& temp : temps) temp->rename_into_place();
+  for (auto& temp : temps)
+    temp->rename_into_place();
 }
 
 std::string read_file(const std::filesystem::path& path) {
