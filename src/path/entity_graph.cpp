@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "path/link_filter.hpp"
