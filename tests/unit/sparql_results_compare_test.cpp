@@ -1,6 +1,5 @@
 // Comparing answers: bags of rows, order with ties, blank node relabelling, lax cardinality,
 // graph isomorphism.
-#include <chrono>
 
 #include <boost/test/unit_test.hpp>
 
@@ -207,7 +206,9 @@ BOOST_AUTO_TEST_CASE(graphs_compare_by_isomorphism) {
 }
 
 BOOST_AUTO_TEST_CASE(symmetric_and_large_blank_node_answers_are_matched_quickly) {
-  // Every blank node looks alike here, and there are many: the search must not be exponential.
+  // Every blank node looks alike here, and there are many: an exponential search would not
+  // finish (the unit test's ctest time-out catches that; a wall-clock assertion here would only
+  // measure the machine).
   std::vector<std::array<Term, 3>> ring_a, ring_b;
   const int size = 300;
   for (int i = 0; i < size; ++i) {
@@ -222,7 +223,6 @@ BOOST_AUTO_TEST_CASE(symmetric_and_large_blank_node_answers_are_matched_quickly)
     rows_b.push_back(
         {blank("y" + std::to_string(1999 - i)), Term::literal(std::to_string(i % 50))});
   }
-  auto start = std::chrono::steady_clock::now();
   BOOST_TEST(!compare_graphs(ring_a, ring_b).has_value());
   BOOST_TEST(
       !compare_results(solutions({"b", "n"}, rows_a), solutions({"b", "n"}, rows_b)).has_value());
@@ -234,7 +234,6 @@ BOOST_AUTO_TEST_CASE(symmetric_and_large_blank_node_answers_are_matched_quickly)
                          blank("c" + std::to_string(base + (i - base + 1) % half))});
   }
   BOOST_TEST(compare_graphs(ring_a, two_rings).has_value());
-  BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(5)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
