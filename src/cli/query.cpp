@@ -169,6 +169,7 @@ int run_query(const Arguments& arguments) {
     data.dataset = saved::union_dataset(data.store);
   }
   sparql::Dataset dataset = sparql::dataset_for_query(query, data.store, data.dataset);
+  data.store.prepare_scans();
   double load_seconds = seconds_since(load_start);
 
   sparql::ExecOptions options;

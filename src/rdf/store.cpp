@@ -21,6 +21,7 @@ uint64_t next_store_version() {
 }  // namespace
 
 Quad QuadIterator::operator*() const {
+  if (run_) return Quad{run_->subject, predicate_, run_->object, graph_};
   SordQuad quad;
   sord_iter_get(iter_, quad);
   return Quad{NodeRef::from_sord(quad[SORD_SUBJECT]), NodeRef::from_sord(quad[SORD_PREDICATE]),
@@ -28,6 +29,10 @@ Quad QuadIterator::operator*() const {
 }
 
 QuadIterator& QuadIterator::operator++() {
+  if (run_) {
+    if (++run_ == run_end_) run_ = nullptr;
+    return *this;
+  }
   // Sord frees nothing at the end; QuadRange owns the iterator and frees it.
   if (sord_iter_next(iter_)) iter_ = nullptr;
   return *this;
@@ -104,8 +109,32 @@ QuadRange Store::match(NodeRef subject, NodeRef predicate, NodeRef object, NodeR
     if (graph != default_graph_) return QuadRange(nullptr);
     graph = {};
   }
+  if (!subject && predicate && !graph) {
+    if (const PredicateRuns* runs = predicate_runs()) {
+      if (!object) return QuadRange(runs->of(predicate), predicate, default_graph_);
+      if (auto run = runs->of(predicate, object)) return QuadRange(*run, predicate, default_graph_);
+    }
+  }
   SordQuad pattern = {raw(subject), raw(predicate), raw(object), raw(graph)};
   return QuadRange(sord_find(model_, pattern));
+}
+
+const PredicateRuns* Store::predicate_runs() const {
+  // With graph indices a scan may span graphs and must skip repeated triples: Sord does that.
+  if (graph_indices_ || size() < predicate_runs_threshold_) return nullptr;
+  if (predicate_runs_ && predicate_runs_version_ == version_) return predicate_runs_.get();
+  auto runs = std::make_unique<PredicateRuns>();
+  runs->reserve(size());
+  for (const auto& [predicate, count] : predicate_counts_) {
+    runs->begin_predicate(predicate);
+    SordQuad pattern = {nullptr, raw(predicate), nullptr, nullptr};
+    for (const Quad& quad : QuadRange(sord_find(model_, pattern)))
+      runs->add(quad.subject, quad.object);
+  }
+  runs->finish();
+  predicate_runs_ = std::move(runs);
+  predicate_runs_version_ = version_;
+  return predicate_runs_.get();
 }
 
 bool Store::contains(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) const {

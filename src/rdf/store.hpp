@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "rdf/node.hpp"
+#include "rdf/predicate_runs.hpp"
 
 struct SordModelImpl;
 struct SordIterImpl;
@@ -21,7 +23,8 @@ struct Quad {
   friend bool operator==(const Quad&, const Quad&) = default;
 };
 
-// Input iterator over the quads matching a pattern; ends at a default-constructed one.
+// Input iterator over the quads matching a pattern; ends at a default-constructed one. It walks
+// either a Sord iterator or a run of the store's contiguous POS copy (one predicate and graph).
 class QuadIterator {
  public:
   using value_type = Quad;
@@ -32,30 +35,48 @@ class QuadIterator {
   QuadIterator& operator++();
   void operator++(int) { ++*this; }
   friend bool operator==(const QuadIterator& a, const QuadIterator& b) {
-    return a.iter_ == b.iter_;
+    return a.iter_ == b.iter_ && a.run_ == b.run_;
   }
 
  private:
   friend class QuadRange;
   explicit QuadIterator(SordIterImpl* iter) : iter_(iter) {}
+  QuadIterator(std::span<const SubjectObject> run, NodeRef predicate, NodeRef graph)
+      : run_(run.empty() ? nullptr : run.data()),
+        run_end_(run.data() + run.size()),
+        predicate_(predicate),
+        graph_(graph) {}
+
   SordIterImpl* iter_ = nullptr;
+  const SubjectObject* run_ = nullptr;
+  const SubjectObject* run_end_ = nullptr;
+  NodeRef predicate_, graph_;
 };
 
-// Owns the Sord iterator of one match; iterate it once.
+// Owns the Sord iterator of one match (or views a run of the POS copy); iterate it once.
 class QuadRange {
  public:
   explicit QuadRange(SordIterImpl* iter) : iter_(iter) {}
-  QuadRange(QuadRange&& other) noexcept : iter_(other.iter_) { other.iter_ = nullptr; }
+  QuadRange(std::span<const SubjectObject> run, NodeRef predicate, NodeRef graph)
+      : run_(run), predicate_(predicate), graph_(graph) {}
+  QuadRange(QuadRange&& other) noexcept
+      : iter_(other.iter_), run_(other.run_), predicate_(other.predicate_), graph_(other.graph_) {
+    other.iter_ = nullptr;
+  }
   QuadRange& operator=(QuadRange&&) = delete;
   QuadRange(const QuadRange&) = delete;
   ~QuadRange();
 
-  QuadIterator begin() const { return QuadIterator(iter_); }
+  QuadIterator begin() const {
+    return iter_ ? QuadIterator(iter_) : QuadIterator(run_, predicate_, graph_);
+  }
   QuadIterator end() const { return QuadIterator(); }
-  bool empty() const { return iter_ == nullptr; }
+  bool empty() const { return iter_ == nullptr && run_.empty(); }
 
  private:
-  SordIterImpl* iter_;
+  SordIterImpl* iter_ = nullptr;
+  std::span<const SubjectObject> run_;
+  NodeRef predicate_, graph_;
 };
 
 // How many triples a predicate has and over how many distinct subjects and objects, for
@@ -104,9 +125,18 @@ class Store {
   // Distinct predicates, with their quad counts.
   const std::map<NodeRef, size_t>& predicate_counts() const { return predicate_counts_; }
 
+  // Stores of at least this many quads, all in the default graph, answer scans with a bound
+  // predicate and a free subject from a contiguous copy of the POS order (PredicateRuns),
+  // built on the first such scan after a change. Tests lower it to cover small stores.
+  void set_predicate_runs_threshold(size_t quads) { predicate_runs_threshold_ = quads; }
+  // Builds that copy now, if the store qualifies, instead of on the first scan: a loader
+  // calls it so that the time is counted as loading, not as the first query.
+  void prepare_scans() const { predicate_runs(); }
+
  private:
   std::unique_ptr<World> world_;
   void add_graph_indices();
+  const PredicateRuns* predicate_runs() const;
 
   SordModelImpl* model_;
   bool graph_indices_ = false;  // on once a named graph holds a quad
@@ -115,6 +145,9 @@ class Store {
   std::map<NodeRef, size_t> graph_sizes_;
   std::map<NodeRef, size_t> predicate_counts_;
   mutable std::map<NodeRef, PredicateStats> predicate_stats_cache_;
+  size_t predicate_runs_threshold_ = size_t{1} << 16;
+  mutable std::unique_ptr<PredicateRuns> predicate_runs_;
+  mutable uint64_t predicate_runs_version_ = 0;
 };
 
 }  // namespace kg::rdf
