@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -17,6 +18,14 @@ namespace kg::rdf {
 
 struct SubjectObject {
   NodeRef subject, object;
+};
+
+// Bounds on the literal objects of a scan, as lexical forms of one datatype: the constants of
+// a range filter such as ?date >= "1995-01-01"^^xsd:date.
+struct ObjectBounds {
+  std::string datatype;  // IRI
+  std::optional<std::string> lower, upper;
+  bool lower_inclusive = true, upper_inclusive = true;
 };
 
 class PredicateRuns {
@@ -29,6 +38,7 @@ class PredicateRuns {
   void reserve(size_t pairs) { pairs_.reserve(pairs); }
   void begin_predicate(NodeRef predicate);
   void add(NodeRef subject, NodeRef object);
+  // Ends the filling, and learns which predicates have objects in an ordered form.
   void finish();
 
   // Every (subject, object) of a predicate, in POS order; empty if it has none.
@@ -37,7 +47,18 @@ class PredicateRuns {
   // here; nullopt means "ask Sord" (the pair may have a short run or none).
   std::optional<std::span<const SubjectObject>> of(NodeRef predicate, NodeRef object) const;
 
+  // The run of a predicate narrowed to the objects within bounds, found by binary search,
+  // where the lexical order of its objects is their value order: every object, and each bound,
+  // is a literal of the bounds' datatype in one fixed-width form (xsd:date "YYYY-MM-DD";
+  // xsd:dateTime "YYYY-MM-DDThh:mm:ss", all with "Z" or all without), and the run is sorted by
+  // lexical form. nullopt when that does not hold: the caller then scans and filters.
+  std::optional<std::span<const SubjectObject>> within(NodeRef predicate,
+                                                       const ObjectBounds& bounds) const;
+
   size_t size() const { return pairs_.size(); }
+
+  enum class OrderedForm { None, Date, LocalDateTime, UtcDateTime };
+  static OrderedForm ordered_form(std::string_view datatype, std::string_view lexical);
 
  private:
   struct Extent {
@@ -50,6 +71,7 @@ class PredicateRuns {
   };
 
   void close_object_run();
+  OrderedForm form_of_objects(NodeRef predicate) const;
   std::span<const SubjectObject> span(Extent extent) const {
     return {pairs_.data() + extent.begin, extent.end - extent.begin};
   }
@@ -57,7 +79,8 @@ class PredicateRuns {
   std::vector<SubjectObject> pairs_;
   std::unordered_map<NodeRef, Extent> predicates_;
   std::unordered_map<std::pair<NodeRef, NodeRef>, Extent, PairHash> long_object_runs_;
-  NodeRef predicate_;  // being filled
+  mutable std::unordered_map<NodeRef, OrderedForm> object_forms_;  // per predicate, on demand
+  NodeRef predicate_;                                              // being filled
   size_t predicate_begin_ = 0, object_begin_ = 0;
 };
 

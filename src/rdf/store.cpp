@@ -119,6 +119,15 @@ QuadRange Store::match(NodeRef subject, NodeRef predicate, NodeRef object, NodeR
   return QuadRange(sord_find(model_, pattern));
 }
 
+std::optional<QuadRange> Store::match_object_range(NodeRef predicate,
+                                                   const ObjectBounds& bounds) const {
+  const PredicateRuns* runs = predicate_runs();
+  if (!runs) return std::nullopt;
+  auto run = runs->within(predicate, bounds);
+  if (!run) return std::nullopt;
+  return std::optional<QuadRange>(std::in_place, *run, predicate, default_graph_);
+}
+
 const PredicateRuns* Store::predicate_runs() const {
   // With graph indices a scan may span graphs and must skip repeated triples: Sord does that.
   if (graph_indices_ || size() < predicate_runs_threshold_) return nullptr;

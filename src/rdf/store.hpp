@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -110,6 +111,10 @@ class Store {
   // and yields each distinct triple once (its graph is then one of those holding it): the
   // union of all graphs. Pass default_graph() to match the default graph alone.
   QuadRange match(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) const;
+  // The default graph's quads (?, predicate, o) with o within bounds, found without reading
+  // the others, when the contiguous POS copy can tell (see PredicateRuns::within); nullopt
+  // when it cannot, and the caller must scan and filter.
+  std::optional<QuadRange> match_object_range(NodeRef predicate, const ObjectBounds& bounds) const;
   bool contains(NodeRef subject, NodeRef predicate, NodeRef object, NodeRef graph) const;
 
   size_t size() const;  // quads, across all graphs

@@ -100,4 +100,22 @@ BOOST_AUTO_TEST_CASE(the_copy_follows_inserts_erasures_and_named_graphs) {
   BOOST_TEST(in_named == 39u);
 }
 
+BOOST_AUTO_TEST_CASE(only_fixed_width_dates_count_as_ordered_by_their_text) {
+  using Form = PredicateRuns::OrderedForm;
+  const std::string date = "http://www.w3.org/2001/XMLSchema#date";
+  const std::string date_time = "http://www.w3.org/2001/XMLSchema#dateTime";
+  BOOST_TEST((PredicateRuns::ordered_form(date, "1995-01-31") == Form::Date));
+  BOOST_TEST(
+      (PredicateRuns::ordered_form(date_time, "1995-01-31T23:59:59") == Form::LocalDateTime));
+  BOOST_TEST((PredicateRuns::ordered_form(date_time, "1995-01-31T23:59:59Z") == Form::UtcDateTime));
+  for (const char* other : {"1995-01-31Z", "-0044-03-15", "12345-01-01", "1995-1-31", ""})
+    BOOST_TEST((PredicateRuns::ordered_form(date, other) == Form::None), other);
+  // Midnight written as 24:00:00 equals the next day's 00:00:00 but sorts before it.
+  for (const char* other : {"1995-01-31T24:00:00", "1995-01-31T10:00:00.5",
+                            "1995-01-31T10:00:00+09:00", "1995-01-31", "T"})
+    BOOST_TEST((PredicateRuns::ordered_form(date_time, other) == Form::None), other);
+  BOOST_TEST((PredicateRuns::ordered_form("http://www.w3.org/2001/XMLSchema#string",
+                                          "1995-01-31") == Form::None));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 // The evaluator's fast paths (specialised LANG = and constant REGEX, the per-node filter
-// verdict memo, grouping on nodes, lazily evaluated ORDER BY keys) must answer exactly as the
+// verdict memo, grouping on nodes, lazily evaluated ORDER BY keys, date ranges read from the
+// store's POS copy) must answer exactly as the
 // general evaluation does: each query runs with the optimiser on (fast paths) and off (the
 // reference), EngineFixture::query throws when they differ, and the answer is also checked.
 #include <boost/test/unit_test.hpp>
@@ -114,6 +115,40 @@ BOOST_AUTO_TEST_CASE(top_k_with_tie_breaking_keys_matches_a_full_sort) {
     BOOST_TEST(top.lines[i] == full.lines[i]);
   BOOST_TEST(top.lines[0] ==
              "s=<http://ex/s12> o=\"4\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+}
+
+BOOST_AUTO_TEST_CASE(date_range_filters_read_only_their_range_and_answer_the_same) {
+  EngineFixture f;
+  f.store.set_predicate_runs_threshold(0);  // small as it is, the store uses its POS copy
+  std::string turtle;
+  for (int day = 1; day <= 28; ++day) {
+    std::string date = "2024-02-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    turtle += ":w" + std::to_string(day) + " :released \"" + date + "\"^^xsd:date ; :at \"" + date +
+              "T10:00:00Z\"^^xsd:dateTime ; :mixed \"" + date + "\"^^xsd:date .\n";
+  }
+  // :mixed has one date with a time zone: its lexical order is no longer its value order.
+  turtle += ":late :mixed \"2024-02-01+14:00\"^^xsd:date .\n";
+  f.load("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + turtle);
+  auto count = [&](const std::string& predicate, const std::string& filter) {
+    Rows rows =
+        f.query("SELECT (COUNT(*) AS ?n) WHERE { ?w " + predicate + " ?d FILTER(" + filter + ") }");
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    return rows[0];
+  };
+  std::string day10 = "\"2024-02-10\"^^xsd:date", day20 = "\"2024-02-20\"^^xsd:date";
+  BOOST_TEST(count(":released", "?d >= " + day10 + " && ?d < " + day20) == integer(10));
+  BOOST_TEST(count(":released", "?d > " + day10 + " && " + day20 + " >= ?d") == integer(10));
+  BOOST_TEST(count(":released", "?d = " + day10) == integer(1));
+  BOOST_TEST(count(":released", "?d <= " + day10) == integer(10));
+  BOOST_TEST(count(":released", "?d > \"2024-03-01\"^^xsd:date") == integer(0));
+  BOOST_TEST(count(":at", "?d >= \"2024-02-27T00:00:00Z\"^^xsd:dateTime") == integer(2));
+  // A bound in another form (with a time zone) is compared by value, not by the copy.
+  BOOST_TEST(count(":released", "?d < \"2024-02-03Z\"^^xsd:date") == integer(2));
+  BOOST_TEST(count(":mixed", "?d <= \"2024-02-01\"^^xsd:date") == integer(1));
+  BOOST_TEST(count(":mixed", "?d < \"2024-01-31\"^^xsd:date") == integer(0));
+
+  std::string plan = f.explain("SELECT * WHERE { ?w :released ?d FILTER(?d >= " + day10 + ") }");
+  BOOST_TEST(plan.find("object in [2024-02-10, +inf)  [rows ~19") != std::string::npos, plan);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,8 +8,13 @@ namespace kg::sparql::engine {
 // TripleMatches
 
 TripleMatches::TripleMatches(const rdf::Store& store, const ActiveGraph& graph, NodeRef subject,
-                             NodeRef predicate, NodeRef object)
-    : store_(store), graph_(graph), subject_(subject), predicate_(predicate), object_(object) {
+                             NodeRef predicate, NodeRef object, const rdf::ObjectBounds* bounds)
+    : store_(store),
+      graph_(graph),
+      subject_(subject),
+      predicate_(predicate),
+      object_(object),
+      bounds_(bounds) {
   open_graph(0);
 }
 
@@ -30,9 +35,18 @@ bool TripleMatches::open_graph(size_t index) {
       graph = graph_.graphs[index];
       break;
   }
-  range_.emplace(store_.match(subject_, predicate_, object_, graph));
+  if (std::optional<rdf::QuadRange> bounded = bounded_range(graph))
+    range_.emplace(std::move(*bounded));
+  else
+    range_.emplace(store_.match(subject_, predicate_, object_, graph));
   current_ = range_->begin();
   return true;
+}
+
+std::optional<rdf::QuadRange> TripleMatches::bounded_range(NodeRef graph) const {
+  bool default_graph = !graph || graph == store_.default_graph();
+  if (!bounds_ || subject_ || !predicate_ || object_ || !default_graph) return std::nullopt;
+  return store_.match_object_range(predicate_, *bounds_);
 }
 
 bool TripleMatches::seen_in_earlier_graph(const rdf::Quad& quad) const {

@@ -26,19 +26,23 @@ struct ActiveGraph {
 };
 
 // Streams the triples of the active graph that match a pattern (null positions are wildcards).
+// With object bounds (a range filter's constants) it may skip objects outside them, where the
+// store can find the range directly; it never has to, so the filter must still be applied.
 class TripleMatches {
  public:
   TripleMatches(const rdf::Store& store, const ActiveGraph& graph, NodeRef subject,
-                NodeRef predicate, NodeRef object);
+                NodeRef predicate, NodeRef object, const rdf::ObjectBounds* bounds = nullptr);
   bool next(rdf::Quad& quad);
 
  private:
   bool open_graph(size_t index);
+  std::optional<rdf::QuadRange> bounded_range(NodeRef graph) const;
   bool seen_in_earlier_graph(const rdf::Quad& quad) const;
 
   const rdf::Store& store_;
   const ActiveGraph& graph_;
   NodeRef subject_, predicate_, object_;
+  const rdf::ObjectBounds* bounds_;
   std::optional<rdf::QuadRange> range_;
   rdf::QuadIterator current_;
   size_t graph_index_ = 0;

@@ -9,12 +9,12 @@ namespace {
 
 class ScanCursor final : public Cursor {
  public:
-  ScanCursor(const rdf::Store& store, const std::array<PatternSlot, 3>& pattern, const Frame& frame,
-             size_t width)
+  ScanCursor(const rdf::Store& store, const std::array<PatternSlot, 3>& pattern,
+             const rdf::ObjectBounds* object_bounds, const Frame& frame, size_t width)
       : pattern_(pattern),
         seed_(frame.seed),
         width_(width),
-        matches_(store, *frame.graph, bound(0), bound(1), bound(2)) {}
+        matches_(store, *frame.graph, bound(0), bound(1), bound(2), object_bounds) {}
 
   bool next(RowBatch& out) override {
     size_t before = out.size();
@@ -53,7 +53,9 @@ class ScanCursor final : public Cursor {
 
 }  // namespace
 
-IndexScan::IndexScan(std::array<PatternSlot, 3> pattern, Estimate estimate) : pattern_(pattern) {
+IndexScan::IndexScan(std::array<PatternSlot, 3> pattern, Estimate estimate,
+                     std::optional<rdf::ObjectBounds> object_bounds)
+    : pattern_(pattern), object_bounds_(std::move(object_bounds)) {
   estimate_ = estimate;
   for (const PatternSlot& slot : pattern_)
     if (slot.variable) certain_.insert(*slot.variable);
@@ -61,7 +63,8 @@ IndexScan::IndexScan(std::array<PatternSlot, 3> pattern, Estimate estimate) : pa
 }
 
 CursorPtr IndexScan::open(ExecContext& context, const Frame& frame) const {
-  return std::make_unique<ScanCursor>(context.store, pattern_, frame, context.width);
+  return std::make_unique<ScanCursor>(
+      context.store, pattern_, object_bounds_ ? &*object_bounds_ : nullptr, frame, context.width);
 }
 
 std::string IndexScan::describe(const Query& query) const {
@@ -69,6 +72,13 @@ std::string IndexScan::describe(const Query& query) const {
   for (const PatternSlot& slot : pattern_)
     text += " " + (slot.variable ? variable_name(query, *slot.variable)
                                  : node_text(query, slot.constant));
+  if (object_bounds_) {
+    const rdf::ObjectBounds& bounds = *object_bounds_;
+    text += "  object in ";
+    text += bounds.lower ? (bounds.lower_inclusive ? "[" : "(") + *bounds.lower : "(-inf";
+    text += ", ";
+    text += bounds.upper ? *bounds.upper + (bounds.upper_inclusive ? "]" : ")") : "+inf)";
+  }
   return text;
 }
 

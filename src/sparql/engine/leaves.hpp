@@ -17,9 +17,12 @@ struct PatternSlot {
 
 // Matches one triple pattern against the active graph through Store::match, binding the
 // positions the seed already binds, so that a bind join turns it into an index lookup.
+// Object bounds, taken from a range filter above it, let it skip objects outside them where
+// the store can (the filter stays: the scan may return more than the bounds).
 class IndexScan final : public Operator {
  public:
-  IndexScan(std::array<PatternSlot, 3> pattern, Estimate estimate);
+  IndexScan(std::array<PatternSlot, 3> pattern, Estimate estimate,
+            std::optional<rdf::ObjectBounds> object_bounds = std::nullopt);
 
   CursorPtr open(ExecContext& context, const Frame& frame) const override;
   std::string describe(const Query& query) const override;
@@ -29,6 +32,7 @@ class IndexScan final : public Operator {
 
  private:
   std::array<PatternSlot, 3> pattern_;
+  std::optional<rdf::ObjectBounds> object_bounds_;
 };
 
 // VALUES: its rows, each merged with the seed where compatible.

@@ -24,6 +24,9 @@ struct Planner::Item {
   OperatorPtr plan;
   VariableSet variables;  // bound by every result
   VariableSet possible;   // bound by some result
+  // Triple: the bounds the group's range filters put on its object, for the scan to use.
+  std::optional<rdf::ObjectBounds> object_bounds;
+  std::optional<double> range_rows;  // the exact size of that range, where the store knows it
   bool used = false;
 };
 
@@ -113,6 +116,7 @@ OperatorPtr Planner::build_join_group(const Op& op, const VariableSet& seeded) {
   } else {
     collect_group(op, items, filters, seeded);
   }
+  attach_object_bounds(items, filters);
 
   OperatorPtr current;
   VariableSet bound = seeded;
@@ -149,6 +153,29 @@ OperatorPtr Planner::build_join_group(const Op& op, const VariableSet& seeded) {
   for (const PendingFilter& filter : filters)
     if (!filter.applied) remaining.push_back(filter.expr);
   return add_filter(current, std::move(remaining));
+}
+
+// A scan of (?s :p ?o) may skip the objects a range filter on ?o rejects, where the store can
+// find the range directly (dates, for example).
+void Planner::attach_object_bounds(std::vector<Item>& items,
+                                   const std::vector<PendingFilter>& filters) {
+  for (Item& item : items) {
+    const std::optional<Variable>& object = item.triple[2].variable;
+    if (item.kind != Item::Kind::Triple || item.triple[1].variable || !object) continue;
+    std::vector<Expr> conjuncts;
+    for (const PendingFilter& filter : filters)
+      if (filter.placeable && filter.variables.to_vector() == std::vector<Variable>{*object})
+        conjuncts.push_back(filter.expr);
+    item.object_bounds = comparison_bounds(*object, conjuncts);
+    if (!item.object_bounds) continue;
+    if (auto range =
+            context_.store.match_object_range(item.triple[1].constant, *item.object_bounds)) {
+      double rows = 0;
+      for (auto quad = range->begin(); quad != range->end(); ++quad)
+        ++rows;
+      item.range_rows = rows;
+    }
+  }
 }
 
 // Greedy: the operand giving the smallest intermediate result, among those sharing a variable
@@ -193,6 +220,7 @@ double Planner::filter_selectivity(const std::vector<PendingFilter>& filters,
 double Planner::item_rows(const Item& item, const VariableSet& bound) {
   switch (item.kind) {
     case Item::Kind::Triple:
+      if (std::optional<double> rows = bounded_rows(item, bound)) return *rows;
       return cardinality_.triple_pattern(item.triple, bound);
     case Item::Kind::Path:
       return cardinality_.path(item.subject, item.path, item.object, bound);
@@ -202,12 +230,19 @@ double Planner::item_rows(const Item& item, const VariableSet& bound) {
   return 1;
 }
 
+// The exact size of a bounded object range, when the scan would read it alone.
+std::optional<double> Planner::bounded_rows(const Item& item, const VariableSet& bound) {
+  bool alone = item.triple[0].variable && !bound.contains(*item.triple[0].variable) &&
+               !bound.contains(*item.triple[2].variable);
+  return alone ? item.range_rows : std::nullopt;
+}
+
 OperatorPtr Planner::item_operator(Item& item, const VariableSet& bound) {
   double rows = item_rows(item, bound);
   Estimate estimate{rows, rows + kLookupCost};
   switch (item.kind) {
     case Item::Kind::Triple:
-      return std::make_shared<IndexScan>(item.triple, estimate);
+      return std::make_shared<IndexScan>(item.triple, estimate, item.object_bounds);
     case Item::Kind::Path:
       return std::make_shared<PathScan>(item.subject, item.path, item.object, estimate);
     case Item::Kind::Plan:

@@ -36,6 +36,8 @@ class Planner final : public engine::PatternPlanner {
   void collect_group(const Op& op, std::vector<Item>& items, std::vector<PendingFilter>& filters,
                      const VariableSet& seeded);
   OperatorPtr join_step(OperatorPtr current, Item& item, const VariableSet& bound);
+  void attach_object_bounds(std::vector<Item>& items, const std::vector<PendingFilter>& filters);
+  std::optional<double> bounded_rows(const Item& item, const VariableSet& bound);
   Item& pick_next(std::vector<Item>& items, const std::vector<PendingFilter>& filters,
                   const engine::Operator* current, const VariableSet& bound);
   static double filter_selectivity(const std::vector<PendingFilter>& filters,

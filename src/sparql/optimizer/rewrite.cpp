@@ -181,4 +181,89 @@ OpPtr push_down_filters(const Op& op) {
   return push_down(clone(op), {});
 }
 
+namespace {
+
+// For ?x OP C as written; C OP ?x is mirrored by the caller.
+void tighten(rdf::ObjectBounds& bounds, Builtin comparison, const std::string& value) {
+  auto raise_lower = [&](bool inclusive) {
+    if (!bounds.lower || value > *bounds.lower ||
+        (value == *bounds.lower && !inclusive && bounds.lower_inclusive)) {
+      bounds.lower = value;
+      bounds.lower_inclusive = inclusive;
+    }
+  };
+  auto lower_upper = [&](bool inclusive) {
+    if (!bounds.upper || value < *bounds.upper ||
+        (value == *bounds.upper && !inclusive && bounds.upper_inclusive)) {
+      bounds.upper = value;
+      bounds.upper_inclusive = inclusive;
+    }
+  };
+  switch (comparison) {
+    case Builtin::Greater:
+      raise_lower(false);
+      break;
+    case Builtin::GreaterOrEqual:
+      raise_lower(true);
+      break;
+    case Builtin::Less:
+      lower_upper(false);
+      break;
+    case Builtin::LessOrEqual:
+      lower_upper(true);
+      break;
+    case Builtin::Equal:
+      raise_lower(true);
+      lower_upper(true);
+      break;
+    default:
+      break;
+  }
+}
+
+Builtin mirrored(Builtin comparison) {
+  switch (comparison) {
+    case Builtin::Greater:
+      return Builtin::Less;
+    case Builtin::GreaterOrEqual:
+      return Builtin::LessOrEqual;
+    case Builtin::Less:
+      return Builtin::Greater;
+    case Builtin::LessOrEqual:
+      return Builtin::GreaterOrEqual;
+    default:
+      return comparison;
+  }
+}
+
+bool is_comparison(Builtin builtin) {
+  return builtin == Builtin::Greater || builtin == Builtin::GreaterOrEqual ||
+         builtin == Builtin::Less || builtin == Builtin::LessOrEqual || builtin == Builtin::Equal;
+}
+
+}  // namespace
+
+std::optional<rdf::ObjectBounds> comparison_bounds(Variable variable,
+                                                   const std::vector<Expr>& conjuncts) {
+  std::optional<rdf::ObjectBounds> bounds;
+  for (const Expr& conjunct : conjuncts) {
+    if (conjunct.kind != Expr::Kind::Builtin || !is_comparison(conjunct.builtin) ||
+        conjunct.args.size() != 2)
+      continue;
+    const Expr& left = conjunct.args[0];
+    const Expr& right = conjunct.args[1];
+    bool variable_left = left.kind == Expr::Kind::Variable && left.variable.id == variable.id &&
+                         right.kind == Expr::Kind::Constant;
+    bool variable_right = right.kind == Expr::Kind::Variable && right.variable.id == variable.id &&
+                          left.kind == Expr::Kind::Constant;
+    if (!variable_left && !variable_right) continue;
+    const rdf::Term& constant = variable_left ? right.constant : left.constant;
+    if (constant.kind != rdf::TermKind::Literal || !constant.language.empty()) continue;
+    if (!bounds) bounds.emplace().datatype = constant.datatype;
+    if (bounds->datatype != constant.datatype) continue;
+    tighten(*bounds, variable_left ? conjunct.builtin : mirrored(conjunct.builtin), constant.value);
+  }
+  return bounds;
+}
+
 }  // namespace kg::sparql::optimizer
