@@ -63,9 +63,9 @@ class RowBatch {
   }
 
   explicit RowBatch(size_t width) : RowBatch(width, default_capacity(width)) {}
-  RowBatch(size_t width, size_t capacity) : width_(width), capacity_(capacity) {
-    cells_.resize(capacity_ * width_);
-  }
+  // The cells grow with the rows appended, up to the capacity: a batch opened for a lookup
+  // that finds two rows (as EXISTS and bind joins open thousands) does not clear 64 KiB.
+  RowBatch(size_t width, size_t capacity) : width_(width), capacity_(capacity) {}
 
   size_t width() const { return width_; }
   size_t size() const { return size_; }
@@ -78,12 +78,12 @@ class RowBatch {
 
   // Appends a copy of a row and returns it for the caller to extend.
   NodeRef* append(const NodeRef* source) {
-    NodeRef* target = row(size_++);
+    NodeRef* target = next_row();
     std::copy(source, source + width_, target);
     return target;
   }
   NodeRef* append_unbound() {
-    NodeRef* target = row(size_++);
+    NodeRef* target = next_row();
     std::fill(target, target + width_, NodeRef());
     return target;
   }
@@ -101,6 +101,14 @@ class RowBatch {
   }
 
  private:
+  NodeRef* next_row() {
+    if ((size_ + 1) * width_ > cells_.size()) {
+      size_t rows = std::min(capacity_, std::max<size_t>(16, 2 * (size_ + 1)));
+      cells_.resize(rows * width_);
+    }
+    return row(size_++);
+  }
+
   size_t width_;
   size_t capacity_;
   size_t size_ = 0;
