@@ -90,6 +90,7 @@ int run_path(const Arguments& arguments) {
   rdf::Store store;
   rdf::PrefixMap prefixes;
   load_graph(args, store, prefixes);
+  store.prepare_scans();
   double load_seconds = seconds_since(load_start);
 
   auto lookup_start = Clock::now();
