@@ -183,21 +183,24 @@ OpPtr push_down_filters(const Op& op) {
 
 namespace {
 
+// Moves one end of the bounds to value if that is tighter: further in, or as far but exclusive.
+void tighten_end(std::optional<std::string>& end, bool& end_inclusive, const std::string& value,
+                 bool inclusive, bool lower) {
+  if (end) {
+    bool further_in = lower ? value > *end : value < *end;
+    if (!further_in && !(value == *end && !inclusive && end_inclusive)) return;
+  }
+  end = value;
+  end_inclusive = inclusive;
+}
+
 // For ?x OP C as written; C OP ?x is mirrored by the caller.
 void tighten(rdf::ObjectBounds& bounds, Builtin comparison, const std::string& value) {
   auto raise_lower = [&](bool inclusive) {
-    if (!bounds.lower || value > *bounds.lower ||
-        (value == *bounds.lower && !inclusive && bounds.lower_inclusive)) {
-      bounds.lower = value;
-      bounds.lower_inclusive = inclusive;
-    }
+    tighten_end(bounds.lower, bounds.lower_inclusive, value, inclusive, true);
   };
   auto lower_upper = [&](bool inclusive) {
-    if (!bounds.upper || value < *bounds.upper ||
-        (value == *bounds.upper && !inclusive && bounds.upper_inclusive)) {
-      bounds.upper = value;
-      bounds.upper_inclusive = inclusive;
-    }
+    tighten_end(bounds.upper, bounds.upper_inclusive, value, inclusive, false);
   };
   switch (comparison) {
     case Builtin::Greater:
