@@ -15,18 +15,6 @@ namespace {
 
 using rdf::NodeRef;
 
-// Sord's order of nodes in its indices: by kind (literals, then IRIs, then blank nodes), then
-// by text. The snapshot numbers links in a full scan of the subject-first index; sorting the
-// links into a node by their subject in this order puts them where that scan meets them.
-int kind_rank(NodeRef node) {
-  if (node.is_literal()) return 0;
-  return node.is_iri() ? 1 : 2;
-}
-bool before_in_store(NodeRef a, NodeRef b) {
-  if (kind_rank(a) != kind_rank(b)) return kind_rank(a) < kind_rank(b);
-  return a.value() < b.value();
-}
-
 // A link as walked from one node: to whom, by which predicate, and whether the triple reads
 // from that node (forward) or into it.
 struct Link {
@@ -92,11 +80,11 @@ class StoreSearcher {
       if (filter_.is_link(quad))
         into.push_back({quad.subject, quad.predicate, quad.subject, false});
     std::stable_sort(into.begin(), into.end(), [](const Link& a, const Link& b) {
-      if (a.subject != b.subject) return before_in_store(a.subject, b.subject);
-      return a.predicate != b.predicate && before_in_store(a.predicate, b.predicate);
+      if (a.subject != b.subject) return rdf::precedes_in_store(a.subject, b.subject);
+      return a.predicate != b.predicate && rdf::precedes_in_store(a.predicate, b.predicate);
     });
     auto split = std::partition_point(into.begin(), into.end(), [&](const Link& link) {
-      return before_in_store(link.subject, node);
+      return rdf::precedes_in_store(link.subject, node);
     });
     std::vector<Link> links(into.begin(), split);
     links.insert(links.end(), out.begin(), out.end());

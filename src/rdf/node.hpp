@@ -55,6 +55,12 @@ class NodeRef {
   const SordNodeImpl* node_ = nullptr;
 };
 
+// Sord's order of nodes in its indices, so scans meet nodes in it: literals, then IRIs, then
+// blank nodes; then by text; literals of equal text by datatype (none first), then language.
+bool precedes_in_store(NodeRef a, NodeRef b);
+// The first key of that order: 0 for literals, 1 for IRIs, 2 for blank nodes.
+int store_kind_rank(NodeRef node);
+
 // Owns a Sord world and every node interned in it.
 class World {
  public:
@@ -79,13 +85,10 @@ class World {
   SordWorldImpl* sord() const { return world_; }
 
  private:
-  struct Pins;
-  // Takes the reference sord_new_* returned: keeps it if the node is new, drops it if the
-  // world already holds one.
+  // Takes the reference sord_new_* returned and keeps it for the world's lifetime.
   NodeRef adopt(SordNodeImpl* node);
 
   SordWorldImpl* world_;
-  std::unique_ptr<Pins> pins_;
   unsigned long long next_blank_ = 0;
 };
 

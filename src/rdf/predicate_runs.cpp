@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <utility>
 
 #include "rdf/vocabulary.hpp"
 
@@ -34,31 +36,91 @@ PredicateRuns::OrderedForm PredicateRuns::ordered_form(std::string_view datatype
   return form != OrderedForm::None && lexical.substr(11, 2) == "24" ? OrderedForm::None : form;
 }
 
-void PredicateRuns::begin_predicate(NodeRef predicate) {
-  finish();
-  predicate_ = predicate;
-  predicate_begin_ = object_begin_ = pairs_.size();
+namespace {
+
+// Each distinct object's position in store order, looked up by address.
+class ObjectRanks {
+ public:
+  explicit ObjectRanks(const std::vector<SubjectObject>& pairs) {
+    by_address_.reserve(pairs.size());
+    for (const SubjectObject& pair : pairs)
+      by_address_.push_back(pair.object);
+    std::sort(by_address_.begin(), by_address_.end());
+    by_address_.erase(std::unique(by_address_.begin(), by_address_.end()), by_address_.end());
+    by_address_.shrink_to_fit();
+    // The keys are read from Sord once, not on every comparison; the rare ties in text (equal
+    // lexical forms of different datatypes or languages) go to the full order.
+    struct Key {
+      int kind;
+      std::string_view text;
+      uint32_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(by_address_.size());
+    for (size_t i = 0; i < by_address_.size(); ++i)
+      keys.push_back(
+          {store_kind_rank(by_address_[i]), by_address_[i].value(), static_cast<uint32_t>(i)});
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+      if (a.kind != b.kind) return a.kind < b.kind;
+      if (int order = a.text.compare(b.text)) return order < 0;
+      return precedes_in_store(by_address_[a.index], by_address_[b.index]);
+    });
+    ranks_.resize(keys.size());
+    for (size_t rank = 0; rank < keys.size(); ++rank)
+      ranks_[keys[rank].index] = static_cast<uint32_t>(rank);
+  }
+
+  uint32_t of(NodeRef object) const {
+    auto found = std::lower_bound(by_address_.begin(), by_address_.end(), object);
+    return ranks_[static_cast<size_t>(found - by_address_.begin())];
+  }
+
+ private:
+  std::vector<NodeRef> by_address_;
+  std::vector<uint32_t> ranks_;
+};
+
+}  // namespace
+
+PredicateRuns::PredicateRuns(std::vector<SubjectObject> pairs,
+                             const std::vector<std::pair<NodeRef, size_t>>& groups)
+    : pairs_(std::move(pairs)) {
+  sort_by_object(groups);
+  size_t begin = 0;
+  for (const auto& [predicate, count] : groups) {
+    if (count > 0) index_group(predicate, {begin, begin + count});
+    begin += count;
+  }
 }
 
-void PredicateRuns::add(NodeRef subject, NodeRef object) {
-  if (pairs_.size() > object_begin_ && pairs_.back().object != object) close_object_run();
-  pairs_.push_back({subject, object});
+void PredicateRuns::sort_by_object(const std::vector<std::pair<NodeRef, size_t>>& groups) {
+  ObjectRanks ranks(pairs_);
+  std::vector<std::pair<uint32_t, SubjectObject>> keyed;
+  auto group_begin = pairs_.begin();
+  for (const auto& [predicate, count] : groups) {
+    auto group_end = group_begin + static_cast<std::ptrdiff_t>(count);
+    keyed.clear();
+    for (auto pair = group_begin; pair != group_end; ++pair)
+      keyed.emplace_back(ranks.of(pair->object), *pair);
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::transform(keyed.begin(), keyed.end(), group_begin,
+                   [](const auto& entry) { return entry.second; });
+    group_begin = group_end;
+  }
 }
 
-void PredicateRuns::close_object_run() {
-  size_t end = pairs_.size();
-  if (end - object_begin_ >= kShortestIndexedRun)
-    long_object_runs_[{predicate_, pairs_[object_begin_].object}] = {object_begin_, end};
-  object_begin_ = end;
-}
-
-void PredicateRuns::finish() {
-  if (!predicate_) return;
-  if (pairs_.size() > object_begin_) close_object_run();
-  if (pairs_.size() > predicate_begin_) predicates_[predicate_] = {predicate_begin_, pairs_.size()};
+void PredicateRuns::index_group(NodeRef predicate, Extent extent) {
+  predicates_[predicate] = extent;
+  size_t object_begin = extent.begin;
+  for (size_t i = extent.begin + 1; i <= extent.end; ++i) {
+    if (i < extent.end && pairs_[i].object == pairs_[object_begin].object) continue;
+    if (i - object_begin >= kShortestIndexedRun)
+      long_object_runs_[{predicate, pairs_[object_begin].object}] = {object_begin, i};
+    object_begin = i;
+  }
   // Now, while the run is hot, rather than in the first query that asks.
-  form_of_objects(predicate_);
-  predicate_ = {};
+  form_of_objects(predicate);
 }
 
 std::span<const SubjectObject> PredicateRuns::of(NodeRef predicate) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <unordered_map>
 
 #include <sord/sord.h>
 
@@ -43,19 +44,21 @@ QuadRange::~QuadRange() {
 }
 
 // Three orders cover every triple pattern with a range scan except (s ? o), which Sord
-// answers from SPO with a filter.
-constexpr unsigned kIndexOrders = SORD_SPO | SORD_POS | SORD_OPS;
+// answers from SPO with a filter. A store holding the default graph alone keeps its POS order
+// in PredicateRuns instead of in Sord.
+constexpr unsigned kDefaultGraphOrders = SORD_SPO | SORD_OPS;
+constexpr unsigned kGraphOrders = SORD_SPO | SORD_POS | SORD_OPS;
 
 Store::Store() : world_(std::make_unique<World>()), version_(next_store_version()) {
-  // With graphs on, Sord gives every order a graph-first twin: six B-trees to fill instead of
-  // three, most of the time a load takes. A store holding the default graph alone needs none
-  // of them, so they are built when the first named graph arrives.
-  model_ = sord_new(world_->sord(), kIndexOrders, false);
+  // With graphs on, Sord gives every order a graph-first twin: twice the B-trees to fill,
+  // most of the time a load takes. A store holding the default graph alone needs none of
+  // them, so they are built when the first named graph arrives.
+  model_ = sord_new(world_->sord(), kDefaultGraphOrders, false);
   default_graph_ = world_->iri(kDefaultGraphIri);
 }
 
 void Store::add_graph_indices() {
-  SordModelImpl* indexed = sord_new(world_->sord(), kIndexOrders, true);
+  SordModelImpl* indexed = sord_new(world_->sord(), kGraphOrders, true);
   if (SordIter* all = sord_begin(model_)) {
     SordQuad quad;
     for (; !sord_iter_end(all); sord_iter_next(all)) {
@@ -130,18 +133,22 @@ std::optional<QuadRange> Store::match_object_range(NodeRef predicate,
 
 const PredicateRuns* Store::predicate_runs() const {
   // With graph indices a scan may span graphs and must skip repeated triples: Sord does that.
-  if (graph_indices_ || size() < predicate_runs_threshold_) return nullptr;
+  if (graph_indices_) return nullptr;
   if (predicate_runs_ && predicate_runs_version_ == version_) return predicate_runs_.get();
-  auto runs = std::make_unique<PredicateRuns>();
-  runs->reserve(size());
-  for (const auto& [predicate, count] : predicate_counts_) {
-    runs->begin_predicate(predicate);
-    SordQuad pattern = {nullptr, raw(predicate), nullptr, nullptr};
-    for (const Quad& quad : QuadRange(sord_find(model_, pattern)))
-      runs->add(quad.subject, quad.object);
+  predicate_runs_.reset();  // before the new one is built: the old one's memory is reused
+  std::vector<std::pair<NodeRef, size_t>> groups(predicate_counts_.begin(),
+                                                 predicate_counts_.end());
+  std::unordered_map<NodeRef, size_t> next_of_predicate;
+  size_t begin = 0;
+  for (const auto& [predicate, count] : groups) {
+    next_of_predicate[predicate] = begin;
+    begin += count;
   }
-  runs->finish();
-  predicate_runs_ = std::move(runs);
+  // A subject-first scan, placed by predicate: each group's subjects are then in store order.
+  std::vector<SubjectObject> pairs(begin);
+  for (const Quad& quad : QuadRange(sord_begin(model_)))
+    pairs[next_of_predicate[quad.predicate]++] = {quad.subject, quad.object};
+  predicate_runs_ = std::make_unique<PredicateRuns>(std::move(pairs), groups);
   predicate_runs_version_ = version_;
   return predicate_runs_.get();
 }

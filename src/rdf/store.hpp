@@ -130,12 +130,10 @@ class Store {
   // Distinct predicates, with their quad counts.
   const std::map<NodeRef, size_t>& predicate_counts() const { return predicate_counts_; }
 
-  // Stores of at least this many quads, all in the default graph, answer scans with a bound
-  // predicate and a free subject from a contiguous copy of the POS order (PredicateRuns),
-  // built on the first such scan after a change. Tests lower it to cover small stores.
-  void set_predicate_runs_threshold(size_t quads) { predicate_runs_threshold_ = quads; }
-  // Builds that copy now, if the store qualifies, instead of on the first scan: a loader
-  // calls it so that the time is counted as loading, not as the first query.
+  // A store holding the default graph alone answers scans with a bound predicate and a free
+  // subject from its POS order in PredicateRuns, sorted on the first such scan after a change.
+  // This sorts it now instead: a loader calls it so that the time counts as loading, not as
+  // the first query.
   void prepare_scans() const { predicate_runs(); }
 
  private:
@@ -150,7 +148,6 @@ class Store {
   std::map<NodeRef, size_t> graph_sizes_;
   std::map<NodeRef, size_t> predicate_counts_;
   mutable std::map<NodeRef, PredicateStats> predicate_stats_cache_;
-  size_t predicate_runs_threshold_ = size_t{1} << 16;
   mutable std::unique_ptr<PredicateRuns> predicate_runs_;
   mutable uint64_t predicate_runs_version_ = 0;
 };

@@ -119,7 +119,6 @@ BOOST_AUTO_TEST_CASE(top_k_with_tie_breaking_keys_matches_a_full_sort) {
 
 BOOST_AUTO_TEST_CASE(date_range_filters_read_only_their_range_and_answer_the_same) {
   EngineFixture f;
-  f.store.set_predicate_runs_threshold(0);  // small as it is, the store uses its POS copy
   std::string turtle;
   for (int day = 1; day <= 28; ++day) {
     std::string date = "2024-02-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
